@@ -4,3 +4,4 @@
 //! drive the same code the binary runs.
 
 pub mod analysis;
+pub mod corpus;

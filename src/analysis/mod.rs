@@ -9,6 +9,7 @@ pub mod sentences;
 pub mod timex;
 
 use serde::Serialize;
+use std::ops::Range;
 
 /// What a mention names. `Misc` covers nationalities and named events: shown,
 /// never scored as one of the four.
@@ -63,4 +64,82 @@ pub struct TimexMention {
     pub end: usize,
     pub ty: TimexType,
     pub value: String,
+}
+
+/// One mention in an analysed article, kept compact (a corpus holds
+/// millions): byte offsets, kind, and an index into [`Analysis::names`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+    /// For DATE mentions, the TIMEX3 type; `names[name]` is then the value.
+    pub timex: Option<TimexType>,
+    /// Index into [`Analysis::names`]: the canonical name, or the TIMEX3
+    /// value of a DATE.
+    pub name: u32,
+}
+
+/// What the analysis found in one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Names, then dates, merged in body order, never overlapping.
+    pub mentions: Vec<Mention>,
+    /// The distinct canonical names and TIMEX3 values the mentions point to.
+    pub names: Vec<Box<str>>,
+}
+
+impl Analysis {
+    pub fn name(&self, m: &Mention) -> &str {
+        &self.names[m.name as usize]
+    }
+
+    pub fn range(m: &Mention) -> Range<usize> {
+        m.start as usize..m.end as usize
+    }
+}
+
+/// Analyses one body. `dct` is the date relative expressions resolve
+/// against (the article's date, else the reference date).
+pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
+    let sents = sentences::split(body);
+    let names = entities::extract(body, &sents);
+    let dates = timex::find(body, &sents, dct);
+    let mut out = Analysis::default();
+    let mut index: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let mut intern = |s: &str, out: &mut Analysis| -> u32 {
+        if let Some(&i) = index.get(s) {
+            return i;
+        }
+        let i = out.names.len() as u32;
+        out.names.push(s.into());
+        index.insert(s.to_string(), i);
+        i
+    };
+    // Dates win where a name rule and a date rule claim the same words
+    // ("New Year" is a date, not an organisation).
+    for t in &dates {
+        let name = intern(&t.value, &mut out);
+        out.mentions.push(Mention {
+            start: t.start as u32,
+            end: t.end as u32,
+            kind: Kind::Date,
+            timex: Some(t.ty),
+            name,
+        });
+    }
+    // Both lists are sorted and non-overlapping: one pass finds the clashes.
+    let mut next_date = 0;
+    for n in &names {
+        while dates.get(next_date).is_some_and(|t| t.end <= n.start) {
+            next_date += 1;
+        }
+        if dates.get(next_date).is_some_and(|t| t.start < n.end) {
+            continue;
+        }
+        let name = intern(&n.canonical, &mut out);
+        out.mentions.push(Mention { start: n.start as u32, end: n.end as u32, kind: n.kind, timex: None, name });
+    }
+    out.mentions.sort_by_key(|m| m.start);
+    out
 }

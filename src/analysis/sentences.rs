@@ -5,16 +5,24 @@ use std::ops::Range;
 /// Byte ranges of the sentences of `body`, in order, trimmed of surrounding
 /// whitespace.
 pub fn split(body: &str) -> Vec<Range<usize>> {
-    // Placeholder: one sentence per non-empty line.
+    // Placeholder until the real splitter lands: lines, cut after ". ".
     let mut out = Vec::new();
-    let mut pos = 0;
-    for line in body.split_inclusive('\n') {
-        let t = line.trim();
+    let mut start = 0;
+    let b = body.as_bytes();
+    let mut push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+        let t = &body[s..e];
+        let lead = t.len() - t.trim_start().len();
+        let t = t.trim();
         if !t.is_empty() {
-            let s = pos + (line.len() - line.trim_start().len());
-            out.push(s..s + t.len());
+            out.push(s + lead..s + lead + t.len());
         }
-        pos += line.len();
+    };
+    for i in 0..b.len() {
+        if b[i] == b'\n' || (b[i] == b' ' && i > 0 && matches!(b[i - 1], b'.' | b'!' | b'?')) {
+            push(start, i, &mut out);
+            start = i + 1;
+        }
     }
+    push(start, b.len(), &mut out);
     out
 }

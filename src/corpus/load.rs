@@ -1,0 +1,128 @@
+//! Loading a corpus: files are read, parsed and analysed in parallel
+//! (rayon) and handed over in batches, so a caller can show the first
+//! articles while the rest load.
+
+use super::formats::{self, FileCtx, Format};
+use super::walk::{self, FileJob};
+use super::{Article, Skip, Source, sample, title};
+use crate::analysis::{self, Analysis};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    pub size_cap: u64,
+    /// The anchor for relative dates in articles without a date of their own.
+    pub reference_date: Option<NaiveDate>,
+    /// Whether to run the analysis; `dossier list` does not need it.
+    pub analyze: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { size_cap: walk::DEFAULT_SIZE_CAP, reference_date: None, analyze: true }
+    }
+}
+
+/// An article with what the analysis found in it.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub article: Article,
+    pub analysis: Analysis,
+}
+
+/// What the loader reports as it goes.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// The walk is done: this many files will be read.
+    Discovered { files: usize, skips: Vec<Skip> },
+    /// Some files were read: their articles, skips and size in bytes.
+    Batch { items: Vec<Loaded>, skips: Vec<Skip>, files: usize, bytes: u64 },
+}
+
+/// Files per batch: small enough that the first screen fills at once, large
+/// enough that a big corpus is not thousands of tiny messages.
+const BATCH_FILES: usize = 64;
+
+/// Loads `source`, calling `emit` from the loader's threads as batches are
+/// ready. Returns when every file is done.
+pub fn load_streaming(source: &Source, opts: &LoadOptions, emit: &(dyn Fn(LoadEvent) + Sync)) {
+    match source {
+        Source::Sample => {
+            let mut items = Vec::new();
+            let mut skips = Vec::new();
+            let mut bytes = 0;
+            for (no, (name, data)) in sample::FILES.iter().enumerate() {
+                let job = FileJob {
+                    path: name.into(),
+                    display: format!("assets/corpus/{name}"),
+                    id_base: name.to_string(),
+                    format: Format::Text,
+                    file_no: no as u32,
+                };
+                bytes += data.len() as u64;
+                parse_file(&job, data, opts, &mut items, &mut skips);
+            }
+            emit(LoadEvent::Discovered { files: sample::FILES.len(), skips: Vec::new() });
+            emit(LoadEvent::Batch { items, skips, files: sample::FILES.len(), bytes });
+        }
+        Source::Paths(paths) => {
+            let mut skips = Vec::new();
+            let jobs = walk::discover(paths, &mut skips);
+            emit(LoadEvent::Discovered { files: jobs.len(), skips });
+            jobs.par_chunks(BATCH_FILES).for_each(|chunk| {
+                let (mut items, mut skips, mut bytes) = (Vec::new(), Vec::new(), 0);
+                for job in chunk {
+                    match walk::read_file(&job.path, opts.size_cap) {
+                        Ok(data) => {
+                            bytes += data.len() as u64;
+                            parse_file(job, &data, opts, &mut items, &mut skips);
+                        }
+                        Err(reason) => skips.push(Skip { location: job.display.clone(), reason }),
+                    }
+                }
+                emit(LoadEvent::Batch { items, skips, files: chunk.len(), bytes });
+            });
+        }
+    }
+}
+
+fn parse_file(job: &FileJob, data: &[u8], opts: &LoadOptions, items: &mut Vec<Loaded>, skips: &mut Vec<Skip>) {
+    let text = String::from_utf8_lossy(data);
+    let name = job.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let ctx = FileCtx {
+        display: &job.display,
+        id_base: &job.id_base,
+        file_date: title::date_in_file_name(&name),
+        file_no: job.file_no,
+    };
+    let mut articles = Vec::new();
+    formats::parse(job.format, &text, &ctx, &mut articles, skips);
+    items.extend(articles.into_iter().map(|article| {
+        let analysis = if opts.analyze {
+            analysis::analyze(&article.body, article.date.or(opts.reference_date))
+        } else {
+            Analysis::default()
+        };
+        Loaded { article, analysis }
+    }));
+}
+
+/// Loads everything and returns it in corpus order, with every skip.
+pub fn load_all(source: &Source, opts: &LoadOptions) -> (Vec<Loaded>, Vec<Skip>) {
+    let out = std::sync::Mutex::new((Vec::new(), Vec::new()));
+    load_streaming(source, opts, &|event| {
+        let mut out = out.lock().unwrap_or_else(|e| e.into_inner());
+        match event {
+            LoadEvent::Discovered { skips, .. } => out.1.extend(skips),
+            LoadEvent::Batch { items, skips, .. } => {
+                out.0.extend(items);
+                out.1.extend(skips);
+            }
+        }
+    });
+    let (mut items, mut skips) = out.into_inner().unwrap_or_else(|e| e.into_inner());
+    items.sort_by_key(|l: &Loaded| l.article.order);
+    skips.sort_by(|a: &Skip, b: &Skip| a.location.cmp(&b.location));
+    (items, skips)
+}
