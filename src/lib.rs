@@ -4,4 +4,10 @@
 //! drive the same code the binary runs.
 
 pub mod analysis;
+pub mod app;
+pub mod config;
 pub mod corpus;
+pub mod headless;
+pub mod text;
+pub mod tui;
+pub mod ui;

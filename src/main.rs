@@ -1,1 +1,117 @@
-fn main() {}
+//! The `dossier` binary: parse the command line, then run the reader or a
+//! headless command. Exit codes: 0 success, 1 runtime error, 2 usage error.
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use dossier::app::keymap::Keymap;
+use dossier::corpus::{LoadOptions, Source};
+use dossier::headless;
+use dossier::tui;
+use dossier::ui::Theme;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A terminal reader for news article corpora: article list, reading pane
+/// with people, places, organisations and dates highlighted, and a timeline.
+#[derive(Parser)]
+#[command(name = "dossier", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files or folders of .txt, .md, .json, .jsonl articles (default: the sample corpus)
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args, Clone)]
+struct Common {
+    /// Anchor for relative dates in articles without a date of their own
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, global = true)]
+    reference_date: Option<NaiveDate>,
+    /// Config file (default: the config folder's config.toml)
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// One article per line: id, date, title
+    List {
+        paths: Vec<PathBuf>,
+        /// JSON Lines output
+        #[arg(long)]
+        json: bool,
+    },
+    /// Entities and dates of each article (JSON Lines with --json)
+    Analyze {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dated events in timeline order
+    Timeline {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// Only events whose sentence names this entity
+        #[arg(long, value_name = "NAME")]
+        entity: Option<String>,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    tui::install_panic_hook();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("dossier: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<i32> {
+    let load = |paths: &[PathBuf], analyze: bool| {
+        let opts = LoadOptions {
+            reference_date: cli.common.reference_date,
+            analyze,
+            ..LoadOptions::default()
+        };
+        (Source::from_args(paths), opts)
+    };
+    let mut out = std::io::stdout().lock();
+    match &cli.command {
+        None => {
+            let (source, load) = load(&cli.paths, true);
+            tui::run(tui::Options {
+                source,
+                load,
+                keymap: Keymap::default(),
+                theme: Theme::from_env(),
+            })
+        }
+        Some(Command::List { paths, json }) => {
+            let (source, opts) = load(paths, false);
+            headless::list(&source, &opts, *json, &mut out)
+        }
+        Some(Command::Analyze { paths, json }) => {
+            let (source, opts) = load(paths, true);
+            headless::analyze(&source, &opts, *json, &mut out)
+        }
+        Some(Command::Timeline {
+            paths,
+            json,
+            entity,
+        }) => {
+            let (source, opts) = load(paths, true);
+            headless::timeline(&source, &opts, *json, entity.as_deref(), &mut out)
+        }
+    }
+}

@@ -6,6 +6,7 @@
 
 pub mod entities;
 pub mod sentences;
+pub mod timeline;
 pub mod timex;
 
 use serde::Serialize;
@@ -138,7 +139,13 @@ pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
             continue;
         }
         let name = intern(&n.canonical, &mut out);
-        out.mentions.push(Mention { start: n.start as u32, end: n.end as u32, kind: n.kind, timex: None, name });
+        out.mentions.push(Mention {
+            start: n.start as u32,
+            end: n.end as u32,
+            kind: n.kind,
+            timex: None,
+            name,
+        });
     }
     out.mentions.sort_by_key(|m| m.start);
     out

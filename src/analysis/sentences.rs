@@ -9,7 +9,7 @@ pub fn split(body: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = body.as_bytes();
-    let mut push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
+    let push = |s: usize, e: usize, out: &mut Vec<Range<usize>>| {
         let t = &body[s..e];
         let lead = t.len() - t.trim_start().len();
         let t = t.trim();

@@ -8,6 +8,7 @@ use super::{Article, Skip, Source, sample, title};
 use crate::analysis::{self, Analysis};
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use std::cell::Cell;
 
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
@@ -20,7 +21,11 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { size_cap: walk::DEFAULT_SIZE_CAP, reference_date: None, analyze: true }
+        LoadOptions {
+            size_cap: walk::DEFAULT_SIZE_CAP,
+            reference_date: None,
+            analyze: true,
+        }
     }
 }
 
@@ -37,7 +42,12 @@ pub enum LoadEvent {
     /// The walk is done: this many files will be read.
     Discovered { files: usize, skips: Vec<Skip> },
     /// Some files were read: their articles, skips and size in bytes.
-    Batch { items: Vec<Loaded>, skips: Vec<Skip>, files: usize, bytes: u64 },
+    Batch {
+        items: Vec<Loaded>,
+        skips: Vec<Skip>,
+        files: usize,
+        bytes: u64,
+    },
 }
 
 /// Files per batch: small enough that the first screen fills at once, large
@@ -63,13 +73,24 @@ pub fn load_streaming(source: &Source, opts: &LoadOptions, emit: &(dyn Fn(LoadEv
                 bytes += data.len() as u64;
                 parse_file(&job, data, opts, &mut items, &mut skips);
             }
-            emit(LoadEvent::Discovered { files: sample::FILES.len(), skips: Vec::new() });
-            emit(LoadEvent::Batch { items, skips, files: sample::FILES.len(), bytes });
+            emit(LoadEvent::Discovered {
+                files: sample::FILES.len(),
+                skips: Vec::new(),
+            });
+            emit(LoadEvent::Batch {
+                items,
+                skips,
+                files: sample::FILES.len(),
+                bytes,
+            });
         }
         Source::Paths(paths) => {
             let mut skips = Vec::new();
             let jobs = walk::discover(paths, &mut skips);
-            emit(LoadEvent::Discovered { files: jobs.len(), skips });
+            emit(LoadEvent::Discovered {
+                files: jobs.len(),
+                skips,
+            });
             jobs.par_chunks(BATCH_FILES).for_each(|chunk| {
                 let (mut items, mut skips, mut bytes) = (Vec::new(), Vec::new(), 0);
                 for job in chunk {
@@ -78,18 +99,84 @@ pub fn load_streaming(source: &Source, opts: &LoadOptions, emit: &(dyn Fn(LoadEv
                             bytes += data.len() as u64;
                             parse_file(job, &data, opts, &mut items, &mut skips);
                         }
-                        Err(reason) => skips.push(Skip { location: job.display.clone(), reason }),
+                        Err(reason) => skips.push(Skip {
+                            location: job.display.clone(),
+                            reason,
+                        }),
                     }
                 }
-                emit(LoadEvent::Batch { items, skips, files: chunk.len(), bytes });
+                emit(LoadEvent::Batch {
+                    items,
+                    skips,
+                    files: chunk.len(),
+                    bytes,
+                });
             });
         }
     }
 }
 
-fn parse_file(job: &FileJob, data: &[u8], opts: &LoadOptions, items: &mut Vec<Loaded>, skips: &mut Vec<Skip>) {
+thread_local! {
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether this thread is inside per-file loader work, whose panics are
+/// caught and reported as skipped inputs (the panic hook stays quiet).
+pub fn in_guarded_work() -> bool {
+    GUARDED.with(Cell::get)
+}
+
+/// Parses and analyses one file. A bug that panics on some input costs that
+/// file, reported as skipped, never the whole load.
+fn parse_file(
+    job: &FileJob,
+    data: &[u8],
+    opts: &LoadOptions,
+    items: &mut Vec<Loaded>,
+    skips: &mut Vec<Skip>,
+) {
+    GUARDED.with(|g| g.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let (mut i, mut s) = (Vec::new(), Vec::new());
+        parse_file_unguarded(job, data, opts, &mut i, &mut s);
+        (i, s)
+    }));
+    GUARDED.with(|g| g.set(false));
+    match result {
+        Ok((i, s)) => {
+            items.extend(i);
+            skips.extend(s);
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned());
+            let reason = format!(
+                "internal error, please report: {}",
+                what.unwrap_or_else(|| "panic".into())
+            );
+            skips.push(Skip {
+                location: job.display.clone(),
+                reason,
+            });
+        }
+    }
+}
+
+fn parse_file_unguarded(
+    job: &FileJob,
+    data: &[u8],
+    opts: &LoadOptions,
+    items: &mut Vec<Loaded>,
+    skips: &mut Vec<Skip>,
+) {
     let text = String::from_utf8_lossy(data);
-    let name = job.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = job
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let ctx = FileCtx {
         display: &job.display,
         id_base: &job.id_base,

@@ -3,12 +3,13 @@
 
 mod formats;
 mod load;
-pub mod sanitize;
 mod sample;
+pub mod sanitize;
 mod title;
 mod walk;
 
-pub use load::{LoadEvent, LoadOptions, Loaded, load_all, load_streaming};
+pub use load::{LoadEvent, LoadOptions, Loaded, in_guarded_work, load_all, load_streaming};
+pub use title::shorten;
 pub use walk::DEFAULT_SIZE_CAP;
 
 use chrono::NaiveDate;
@@ -55,7 +56,11 @@ pub enum Source {
 
 impl Source {
     pub fn from_args(paths: &[std::path::PathBuf]) -> Self {
-        if paths.is_empty() { Source::Sample } else { Source::Paths(paths.to_vec()) }
+        if paths.is_empty() {
+            Source::Sample
+        } else {
+            Source::Paths(paths.to_vec())
+        }
     }
 
     /// A stable name for this corpus, used to key the saved reading state.
@@ -64,7 +69,12 @@ impl Source {
             Source::Sample => "<sample>".to_string(),
             Source::Paths(paths) => paths
                 .iter()
-                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
+                .map(|p| {
+                    std::fs::canonicalize(p)
+                        .unwrap_or_else(|_| p.clone())
+                        .display()
+                        .to_string()
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         }

@@ -51,7 +51,10 @@ pub fn shorten(s: &str, columns: usize) -> String {
         .rfind(char::is_whitespace)
         .filter(|&i| i >= cut * 2 / 3)
         .map_or(head, |i| &head[..i]);
-    format!("{}…", at_word.trim_end_matches(|c: char| c.is_whitespace() || c == ','))
+    format!(
+        "{}…",
+        at_word.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+    )
 }
 
 /// A date written in a file name: `YYYY-MM-DD` or `YYYYMMDD`, not part of a
@@ -63,8 +66,20 @@ pub fn date_in_file_name(name: &str) -> Option<NaiveDate> {
         if !digit(start) || (start > 0 && digit(start - 1)) {
             continue;
         }
-        let dashed = (0..10).all(|k| if k == 4 || k == 7 { b.get(start + k) == Some(&b'-') } else { digit(start + k) });
-        let len = if dashed { 10 } else if (0..8).all(|k| digit(start + k)) { 8 } else { continue };
+        let dashed = (0..10).all(|k| {
+            if k == 4 || k == 7 {
+                b.get(start + k) == Some(&b'-')
+            } else {
+                digit(start + k)
+            }
+        });
+        let len = if dashed {
+            10
+        } else if (0..8).all(|k| digit(start + k)) {
+            8
+        } else {
+            continue;
+        };
         if digit(start + len) {
             continue;
         }
@@ -82,8 +97,14 @@ mod tests {
 
     #[test]
     fn headline_needs_a_blank_line_and_no_full_stop() {
-        assert_eq!(headline("Kursk monument planned\n\nThe governor said."), Some("Kursk monument planned"));
-        assert_eq!(headline("\n\nKursk monument planned\n\nBody."), Some("Kursk monument planned"));
+        assert_eq!(
+            headline("Kursk monument planned\n\nThe governor said."),
+            Some("Kursk monument planned")
+        );
+        assert_eq!(
+            headline("\n\nKursk monument planned\n\nBody."),
+            Some("Kursk monument planned")
+        );
         assert_eq!(headline("A sentence.\n\nBody."), None);
         assert_eq!(headline("No blank line\nBody."), None);
     }
@@ -94,7 +115,10 @@ mod tests {
         let t = derive(body);
         assert!(t.ends_with('…'), "{t}");
         assert!(t.chars().count() <= 80, "{t}");
-        assert!(t.starts_with("In a rare and publicly shared New Year’s message, Russian President"), "{t}");
+        assert!(
+            t.starts_with("In a rare and publicly shared New Year’s message, Russian President"),
+            "{t}"
+        );
         assert!(!t.contains("Presid…"), "cut at a word boundary: {t}");
     }
 
@@ -116,7 +140,11 @@ mod tests {
         assert_eq!(date_in_file_name("2025-12-04-kursk.txt"), d);
         assert_eq!(date_in_file_name("kursk_20251204.md"), d);
         assert_eq!(date_in_file_name("000_033ed65498691356.txt"), None);
-        assert_eq!(date_in_file_name("id123456789.txt"), None, "part of a longer number");
+        assert_eq!(
+            date_in_file_name("id123456789.txt"),
+            None,
+            "part of a longer number"
+        );
         assert_eq!(date_in_file_name("2025-13-45.txt"), None);
     }
 }

@@ -1,0 +1,124 @@
+//! The loaded corpus as the app holds it: articles in arrival order, their
+//! analyses, the corpus order, and which articles mention each entity.
+
+use crate::analysis::{Analysis, Kind};
+use crate::corpus::{Article, LoadEvent, Skip};
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// An entity across the corpus: same kind and canonical name, one entity.
+pub type EntityKey = (Kind, Box<str>);
+
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub files_total: Option<usize>,
+    pub files_done: usize,
+    pub bytes: u64,
+    pub started: Option<Instant>,
+    pub elapsed: Option<Duration>,
+    pub done: bool,
+}
+
+impl Progress {
+    /// Megabytes read and analysed per second so far.
+    pub fn mb_per_s(&self) -> f64 {
+        let secs = self
+            .elapsed
+            .or_else(|| self.started.map(|s| s.elapsed()))
+            .map_or(0.0, |d| d.as_secs_f64());
+        if secs > 0.0 {
+            self.bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Library {
+    pub articles: Vec<Article>,
+    pub analyses: Vec<Analysis>,
+    /// Article indices in corpus order (walk order, then position in file).
+    pub ordered: Vec<u32>,
+    /// Which articles mention an entity, each article once, ascending.
+    pub mentions: HashMap<EntityKey, Vec<u32>>,
+    pub skips: Vec<Skip>,
+    pub progress: Progress,
+}
+
+impl Library {
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Takes in what the loader reports. Returns the indices of the new
+    /// articles.
+    pub fn absorb(&mut self, event: LoadEvent) -> std::ops::Range<u32> {
+        let first = self.articles.len() as u32;
+        self.progress.started.get_or_insert_with(Instant::now);
+        match event {
+            LoadEvent::Discovered { files, skips } => {
+                self.progress.files_total = Some(files);
+                self.skips.extend(skips);
+            }
+            LoadEvent::Batch {
+                items,
+                skips,
+                files,
+                bytes,
+            } => {
+                self.progress.files_done += files;
+                self.progress.bytes += bytes;
+                self.skips.extend(skips);
+                for item in items {
+                    let idx = self.articles.len() as u32;
+                    self.index_mentions(idx, &item.analysis);
+                    self.articles.push(item.article);
+                    self.analyses.push(item.analysis);
+                }
+                let articles = &self.articles;
+                self.ordered.extend(first..articles.len() as u32);
+                // Mostly sorted already: the stable sort merges the new run.
+                self.ordered.sort_by_key(|&i| articles[i as usize].order);
+            }
+        }
+        first..self.articles.len() as u32
+    }
+
+    pub fn finish(&mut self) {
+        self.progress.done = true;
+        self.progress.elapsed = self.progress.started.map(|s| s.elapsed());
+    }
+
+    fn index_mentions(&mut self, idx: u32, analysis: &Analysis) {
+        for m in &analysis.mentions {
+            let key = (m.kind, Box::from(analysis.name(m)));
+            let list = self.mentions.entry(key).or_default();
+            if list.last() != Some(&idx) {
+                list.push(idx);
+            }
+        }
+    }
+
+    pub fn article(&self, idx: u32) -> &Article {
+        &self.articles[idx as usize]
+    }
+
+    pub fn analysis(&self, idx: u32) -> &Analysis {
+        &self.analyses[idx as usize]
+    }
+
+    /// The articles that mention `key`, in corpus order.
+    pub fn mentioning(&self, key: &EntityKey) -> Vec<u32> {
+        let Some(list) = self.mentions.get(key) else {
+            return Vec::new();
+        };
+        let mut rows = list.clone();
+        rows.sort_by_key(|&i| self.articles[i as usize].order);
+        rows
+    }
+}

@@ -1,0 +1,112 @@
+//! The application state and everything that changes it. No terminal in
+//! here: the event loop feeds [`Msg`]s to [`App::update`], and the drawing
+//! reads the state it leaves.
+
+pub mod action;
+pub mod keymap;
+pub mod library;
+mod list;
+mod reader;
+mod timeline;
+mod update;
+
+pub use library::{EntityKey, Library};
+pub use list::{ListFilter, ListView};
+pub use reader::Reader;
+pub use timeline::TimelineView;
+
+use crate::corpus::LoadEvent;
+use keymap::Keymap;
+use ratatui::crossterm::event::KeyEvent;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Reader,
+    Timeline,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 3] = [Pane::List, Pane::Reader, Pane::Timeline];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::List => "Articles",
+            Pane::Reader => "Reader",
+            Pane::Timeline => "Timeline",
+        }
+    }
+}
+
+/// Everything that can happen to the app, in the order the event loop
+/// receives it.
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Resize(u16, u16),
+    Load(LoadEvent),
+    LoadDone,
+}
+
+/// Work the app asks of the event loop, which owns the terminal and threads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Effect {
+    Suspend,
+}
+
+/// The search line at the bottom while `/` is active.
+#[derive(Debug, Default)]
+pub struct SearchLine {
+    pub active: bool,
+    pub query: String,
+}
+
+pub struct App {
+    pub library: Library,
+    pub keymap: Keymap,
+    pub focus: Pane,
+    pub size: (u16, u16),
+    pub list: ListView,
+    pub reader: Reader,
+    pub timeline: TimelineView,
+    /// The help overlay, with its scroll offset, when shown.
+    pub help: Option<u16>,
+    pub search: SearchLine,
+    /// A message for the status bar, replacing the default text.
+    pub message: Option<String>,
+    pub should_quit: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl App {
+    pub fn new(keymap: Keymap, size: (u16, u16)) -> Self {
+        App {
+            library: Library::default(),
+            keymap,
+            focus: Pane::List,
+            size,
+            list: ListView::default(),
+            reader: Reader::default(),
+            timeline: TimelineView::default(),
+            help: None,
+            search: SearchLine::default(),
+            message: None,
+            should_quit: false,
+            effects: Vec::new(),
+        }
+    }
+}
+
+/// The first row to show so that `selected` is on screen in a pane of
+/// `height` rows, moving the view as little as possible.
+pub(crate) fn follow(selected: usize, offset: usize, len: usize, height: usize) -> usize {
+    let height = height.max(1);
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(height))
+}

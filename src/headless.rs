@@ -1,0 +1,215 @@
+//! The headless commands: the same loading and analysis as the reader,
+//! printed for scripts. Skipped inputs go to stderr; offsets in JSON are
+//! character (Unicode scalar) offsets, so Python's `body[start:end]` works.
+
+use crate::analysis::timeline::{self, Event};
+use crate::analysis::{Analysis, Kind};
+use crate::corpus::{LoadOptions, Loaded, Skip, Source, load_all};
+use serde_json::{Value, json};
+use std::io::{self, Write};
+
+/// Loads and reports skips on stderr. An error when nothing at all could be
+/// read from the paths given (every one missing or unreadable).
+fn load(source: &Source, opts: &LoadOptions) -> anyhow::Result<Vec<Loaded>> {
+    let (items, skips) = load_all(source, opts);
+    report_skips(&skips);
+    if let Source::Paths(paths) = source {
+        let all_failed = paths
+            .iter()
+            .all(|p| skips.iter().any(|s| s.location == p.display().to_string()));
+        if items.is_empty() && all_failed {
+            anyhow::bail!(
+                "nothing to read in {}",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    Ok(items)
+}
+
+fn report_skips(skips: &[Skip]) {
+    let mut err = io::stderr().lock();
+    for s in skips {
+        let _ = writeln!(err, "dossier: skipped {s}");
+    }
+}
+
+/// Writes, treating a closed pipe (`dossier list | head`) as the end.
+fn emit(out: &mut dyn Write, line: &str) -> io::Result<bool> {
+    match writeln!(out, "{line}") {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn list(
+    source: &Source,
+    opts: &LoadOptions,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    for item in load(source, opts)? {
+        let a = &item.article;
+        let date = a.date.map(|d| d.to_string());
+        let line = if json {
+            json!({"id": a.id, "date": date, "title": a.title, "path": a.path}).to_string()
+        } else {
+            format!("{}\t{}\t{}", a.id, date.as_deref().unwrap_or("-"), a.title)
+        };
+        if !emit(out, &line)? {
+            break;
+        }
+    }
+    Ok(0)
+}
+
+/// Byte offset to character offset, walking forward through sorted offsets.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = CharCounter::new(self.text);
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+fn entities_json(body: &str, analysis: &Analysis) -> Vec<Value> {
+    let mut chars = CharCounter::new(body);
+    analysis
+        .mentions
+        .iter()
+        .map(|m| {
+            let (s, e) = (m.start as usize, m.end as usize);
+            let mut v = json!({
+                "start": chars.at(s), "end": chars.at(e), "text": &body[s..e],
+                "kind": m.kind.as_str(), "canonical": analysis.name(m),
+            });
+            if let (Some(ty), Kind::Date) = (m.timex, m.kind) {
+                v["type"] = json!(ty);
+                v["value"] = json!(analysis.name(m));
+            }
+            v
+        })
+        .collect()
+}
+
+pub fn analyze(
+    source: &Source,
+    opts: &LoadOptions,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    for item in load(source, opts)? {
+        let a = &item.article;
+        let line = if json {
+            json!({
+                "id": a.id, "path": a.path, "title": a.title, "date": a.date.map(|d| d.to_string()),
+                "body": a.body, "entities": entities_json(&a.body, &item.analysis),
+            })
+            .to_string()
+        } else {
+            let names: Vec<String> = item
+                .analysis
+                .mentions
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{}:{}",
+                        m.kind.as_str(),
+                        &a.body[m.start as usize..m.end as usize]
+                    )
+                })
+                .collect();
+            format!("{}\t{}", a.id, names.join("; "))
+        };
+        if !emit(out, &line)? {
+            break;
+        }
+    }
+    Ok(0)
+}
+
+pub fn timeline(
+    source: &Source,
+    opts: &LoadOptions,
+    json: bool,
+    entity: Option<&str>,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let items = load(source, opts)?;
+    let inputs: Vec<timeline::Input> = items
+        .iter()
+        .enumerate()
+        .map(|(i, l)| timeline::Input {
+            article: i as u32,
+            body: &l.article.body,
+            analysis: &l.analysis,
+        })
+        .collect();
+    let wanted = entity.map(str::to_lowercase);
+    let events = timeline::build(&inputs);
+    for ev in events.iter().filter(|e| {
+        wanted
+            .as_ref()
+            .is_none_or(|w| e.entities.iter().any(|n| n.to_lowercase() == *w))
+    }) {
+        let line = if json {
+            event_json(ev, &items).to_string()
+        } else {
+            event_text(ev, &items)
+        };
+        if !emit(out, &line)? {
+            break;
+        }
+    }
+    Ok(0)
+}
+
+fn event_json(ev: &Event, items: &[Loaded]) -> Value {
+    let item = &items[ev.article as usize];
+    let (body, analysis) = (&item.article.body, &item.analysis);
+    let m = &analysis.mentions[ev.mention];
+    let mut chars = CharCounter::new(body);
+    json!({
+        "date": analysis.name(m), "precision": ev.date.precision(), "article": item.article.id,
+        "title": item.article.title, "sentence": &body[ev.sentence.clone()],
+        "start": chars.at(ev.sentence.start), "end": chars.at(ev.sentence.end),
+        "timex": {"text": &body[m.start as usize..m.end as usize], "type": m.timex, "value": analysis.name(m)},
+        "entities": ev.entities, "sources": ev.sources.iter().map(|&s| &items[s as usize].article.id).collect::<Vec<_>>(),
+    })
+}
+
+fn event_text(ev: &Event, items: &[Loaded]) -> String {
+    let a = &items[ev.article as usize].article;
+    let sentence: String = a.body[ev.sentence.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let sources = if ev.sources.len() > 1 {
+        format!(" (+{} more)", ev.sources.len() - 1)
+    } else {
+        String::new()
+    };
+    format!("{}\t{}{sources}\t{sentence}", ev.date, a.id)
+}

@@ -1,0 +1,181 @@
+//! The terminal edge: the guard that always restores the terminal, the one
+//! event loop, and the threads that feed it (input, loader, signals).
+
+use crate::app::{App, Effect, Msg, keymap::Keymap};
+use crate::corpus::{self, LoadOptions, Source};
+use crate::ui::{self, Theme};
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::prelude::CrosstermBackend;
+use ratatui::{DefaultTerminal, Terminal};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use std::io::IsTerminal;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+/// What arrives on the event loop's one channel.
+pub enum LoopEvent {
+    Msg(Msg),
+    Signal(i32),
+    InputClosed,
+}
+
+pub struct Options {
+    pub source: Source,
+    pub load: LoadOptions,
+    pub keymap: Keymap,
+    pub theme: Theme,
+}
+
+/// Runs the reader until the user quits. Returns the process exit code.
+pub fn run(opts: Options) -> anyhow::Result<i32> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "dossier: the reader needs a terminal; for scripts use `dossier list|analyze|timeline|search` (see --help)"
+        );
+        return Ok(1);
+    }
+    let (tx, rx) = mpsc::channel();
+    spawn_signals(tx.clone())?;
+    spawn_loader(opts.source.clone(), opts.load.clone(), tx.clone());
+    let mut terminal = init_terminal()?;
+    spawn_input(tx);
+    let size = terminal.size()?;
+    let mut app = App::new(opts.keymap, (size.width, size.height));
+    let code = event_loop(&mut terminal, &mut app, &opts.theme, &rx);
+    restore_terminal();
+    let code = code?;
+    if !app.library.skips.is_empty() {
+        eprintln!("dossier: {} input(s) skipped:", app.library.skips.len());
+        for s in &app.library.skips {
+            eprintln!("  {s}");
+        }
+    }
+    Ok(code)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    rx: &Receiver<LoopEvent>,
+) -> anyhow::Result<i32> {
+    terminal.draw(|f| ui::draw(app, theme, f))?;
+    // Blocks while nothing happens: no polling, no CPU when idle.
+    while let Ok(first) = rx.recv() {
+        let mut redraw = false;
+        // Take everything already queued before drawing once: a fast typist
+        // or a loader burst costs one frame, not one frame per event.
+        for ev in std::iter::once(first).chain(rx.try_iter()) {
+            match ev {
+                LoopEvent::Msg(msg) => redraw |= app.update(msg),
+                LoopEvent::Signal(SIGHUP) => return Ok(128 + SIGHUP),
+                LoopEvent::Signal(sig) => return Ok(128 + sig),
+                LoopEvent::InputClosed => return Ok(0),
+            }
+            for effect in std::mem::take(&mut app.effects) {
+                match effect {
+                    Effect::Suspend => {
+                        suspend(terminal)?;
+                        redraw = true;
+                    }
+                }
+            }
+            if app.should_quit {
+                return Ok(0);
+            }
+        }
+        if redraw {
+            terminal.draw(|f| ui::draw(app, theme, f))?;
+        }
+    }
+    Ok(0)
+}
+
+/// `Ctrl-z`: give the terminal back, stop, and on `fg` take it again and
+/// redraw everything (the shell may have drawn over the screen).
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    *terminal = init_terminal()?;
+    terminal.clear()?;
+    Ok(())
+}
+
+fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if tx.send(LoopEvent::Signal(sig)).is_err() {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+fn spawn_input(tx: Sender<LoopEvent>) {
+    let _ = thread::Builder::new().name("input".into()).spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(key)) => Msg::Key(key),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(_) => continue,
+                Err(_) => {
+                    let _ = tx.send(LoopEvent::InputClosed);
+                    break;
+                }
+            };
+            if tx.send(LoopEvent::Msg(msg)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_loader(source: Source, opts: LoadOptions, tx: Sender<LoopEvent>) {
+    let _ = thread::Builder::new().name("loader".into()).spawn(move || {
+        corpus::load_streaming(&source, &opts, &|ev| {
+            let _ = tx.send(LoopEvent::Msg(Msg::Load(ev)));
+        });
+        let _ = tx.send(LoopEvent::Msg(Msg::LoadDone));
+    });
+}
+
+/// Whether the terminal is in raw mode on the alternate screen, so that a
+/// panic knows to give it back first.
+static TERMINAL_ACTIVE: AtomicBool = AtomicBool::new(false);
+
+fn init_terminal() -> std::io::Result<DefaultTerminal> {
+    TERMINAL_ACTIVE.store(true, Ordering::SeqCst);
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor. Safe to
+/// call twice; errors are ignored because there is nothing left to do.
+pub fn restore_terminal() {
+    if TERMINAL_ACTIVE.swap(false, Ordering::SeqCst) {
+        let _ = terminal::disable_raw_mode();
+        let _ = execute!(std::io::stdout(), LeaveAlternateScreen, cursor::Show);
+    }
+}
+
+/// Panics restore the terminal before the message is printed, so the user
+/// sees it on a sane screen. Inside guarded loader work a panic is caught
+/// and reported as a skipped input instead, so it stays quiet here.
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if corpus::in_guarded_work() {
+            return;
+        }
+        restore_terminal();
+        default(info);
+    }));
+}
