@@ -10,9 +10,7 @@ use dossier::analysis::{entities, sentences, timex};
 use std::io::BufRead;
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .expect("usage: eval_dump FILE.jsonl");
+    let path = std::env::args().nth(1).expect("usage: eval_dump FILE.jsonl");
     let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
     for line in file.lines() {
         let line = line.unwrap();
@@ -21,9 +19,9 @@ fn main() {
         }
         let doc: serde_json::Value = serde_json::from_str(&line).unwrap();
         let body = doc["body"].as_str().unwrap_or("");
-        let dct = doc["date"].as_str().and_then(|d| {
-            chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok()
-        });
+        let dct = doc["date"]
+            .as_str()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d").ok());
         let sents = sentences::split(body);
         let chars = |b: usize| body[..b].chars().count();
         let mut ents = Vec::new();
@@ -39,9 +37,6 @@ fn main() {
                 "kind": "DATE", "canonical": &body[t.start..t.end], "type": t.ty, "value": t.value,
             }));
         }
-        println!(
-            "{}",
-            serde_json::json!({"id": doc["id"], "body": body, "entities": ents})
-        );
+        println!("{}", serde_json::json!({"id": doc["id"], "body": body, "entities": ents}));
     }
 }

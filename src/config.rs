@@ -13,10 +13,7 @@ impl KeySpec {
     pub fn parse(s: &str) -> Result<KeySpec, String> {
         let mut mods = KeyModifiers::NONE;
         let mut rest = s;
-        while let Some((m, r)) = rest
-            .split_once('-')
-            .filter(|(m, r)| !r.is_empty() && !m.is_empty())
-        {
+        while let Some((m, r)) = rest.split_once('-').filter(|(m, r)| !r.is_empty() && !m.is_empty()) {
             match m {
                 "ctrl" => mods |= KeyModifiers::CONTROL,
                 "alt" => mods |= KeyModifiers::ALT,
@@ -46,9 +43,7 @@ impl KeySpec {
     pub fn matches(&self, key: &KeyEvent) -> bool {
         let strip = KeyModifiers::SHIFT;
         match (self.code, key.code) {
-            (KeyCode::Char(a), KeyCode::Char(b)) => {
-                a == b && (self.mods - strip) == (key.modifiers - strip)
-            }
+            (KeyCode::Char(a), KeyCode::Char(b)) => a == b && (self.mods - strip) == (key.modifiers - strip),
             (KeyCode::BackTab, KeyCode::BackTab) => true,
             (a, b) => a == b && self.mods == key.modifiers,
         }

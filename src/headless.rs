@@ -14,17 +14,11 @@ fn load(source: &Source, opts: &LoadOptions) -> anyhow::Result<Vec<Loaded>> {
     let (items, skips) = load_all(source, opts);
     report_skips(&skips);
     if let Source::Paths(paths) = source {
-        let all_failed = paths
-            .iter()
-            .all(|p| skips.iter().any(|s| s.location == p.display().to_string()));
+        let all_failed = paths.iter().all(|p| skips.iter().any(|s| s.location == p.display().to_string()));
         if items.is_empty() && all_failed {
             anyhow::bail!(
                 "nothing to read in {}",
-                paths
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
             );
         }
     }
@@ -47,12 +41,7 @@ fn emit(out: &mut dyn Write, line: &str) -> io::Result<bool> {
     }
 }
 
-pub fn list(
-    source: &Source,
-    opts: &LoadOptions,
-    json: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<i32> {
+pub fn list(source: &Source, opts: &LoadOptions, json: bool, out: &mut dyn Write) -> anyhow::Result<i32> {
     for item in load(source, opts)? {
         let a = &item.article;
         let date = a.date.map(|d| d.to_string());
@@ -77,11 +66,7 @@ struct CharCounter<'a> {
 
 impl<'a> CharCounter<'a> {
     fn new(text: &'a str) -> Self {
-        CharCounter {
-            text,
-            byte: 0,
-            chars: 0,
-        }
+        CharCounter { text, byte: 0, chars: 0 }
     }
 
     fn at(&mut self, byte: usize) -> usize {
@@ -114,12 +99,7 @@ fn entities_json(body: &str, analysis: &Analysis) -> Vec<Value> {
         .collect()
 }
 
-pub fn analyze(
-    source: &Source,
-    opts: &LoadOptions,
-    json: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<i32> {
+pub fn analyze(source: &Source, opts: &LoadOptions, json: bool, out: &mut dyn Write) -> anyhow::Result<i32> {
     for item in load(source, opts)? {
         let a = &item.article;
         let line = if json {
@@ -133,13 +113,7 @@ pub fn analyze(
                 .analysis
                 .mentions
                 .iter()
-                .map(|m| {
-                    format!(
-                        "{}:{}",
-                        m.kind.as_str(),
-                        &a.body[m.start as usize..m.end as usize]
-                    )
-                })
+                .map(|m| format!("{}:{}", m.kind.as_str(), &a.body[m.start as usize..m.end as usize]))
                 .collect();
             format!("{}\t{}", a.id, names.join("; "))
         };
@@ -161,24 +135,14 @@ pub fn timeline(
     let inputs: Vec<timeline::Input> = items
         .iter()
         .enumerate()
-        .map(|(i, l)| timeline::Input {
-            article: i as u32,
-            body: &l.article.body,
-            analysis: &l.analysis,
-        })
+        .map(|(i, l)| timeline::Input { article: i as u32, body: &l.article.body, analysis: &l.analysis })
         .collect();
     let wanted = entity.map(str::to_lowercase);
     let events = timeline::build(&inputs);
-    for ev in events.iter().filter(|e| {
-        wanted
-            .as_ref()
-            .is_none_or(|w| e.entities.iter().any(|n| n.to_lowercase() == *w))
-    }) {
-        let line = if json {
-            event_json(ev, &items).to_string()
-        } else {
-            event_text(ev, &items)
-        };
+    for ev in
+        events.iter().filter(|e| wanted.as_ref().is_none_or(|w| e.entities.iter().any(|n| n.to_lowercase() == *w)))
+    {
+        let line = if json { event_json(ev, &items).to_string() } else { event_text(ev, &items) };
         if !emit(out, &line)? {
             break;
         }
@@ -202,14 +166,7 @@ fn event_json(ev: &Event, items: &[Loaded]) -> Value {
 
 fn event_text(ev: &Event, items: &[Loaded]) -> String {
     let a = &items[ev.article as usize].article;
-    let sentence: String = a.body[ev.sentence.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let sources = if ev.sources.len() > 1 {
-        format!(" (+{} more)", ev.sources.len() - 1)
-    } else {
-        String::new()
-    };
+    let sentence: String = a.body[ev.sentence.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let sources = if ev.sources.len() > 1 { format!(" (+{} more)", ev.sources.len() - 1) } else { String::new() };
     format!("{}\t{}{sources}\t{sentence}", ev.date, a.id)
 }

@@ -61,8 +61,7 @@ enum Command {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -79,23 +78,14 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<i32> {
     let load = |paths: &[PathBuf], analyze: bool| {
-        let opts = LoadOptions {
-            reference_date: cli.common.reference_date,
-            analyze,
-            ..LoadOptions::default()
-        };
+        let opts = LoadOptions { reference_date: cli.common.reference_date, analyze, ..LoadOptions::default() };
         (Source::from_args(paths), opts)
     };
     let mut out = std::io::stdout().lock();
     match &cli.command {
         None => {
             let (source, load) = load(&cli.paths, true);
-            tui::run(tui::Options {
-                source,
-                load,
-                keymap: Keymap::default(),
-                theme: Theme::from_env(),
-            })
+            tui::run(tui::Options { source, load, keymap: Keymap::default(), theme: Theme::from_env() })
         }
         Some(Command::List { paths, json }) => {
             let (source, opts) = load(paths, false);
@@ -105,11 +95,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             let (source, opts) = load(paths, true);
             headless::analyze(&source, &opts, *json, &mut out)
         }
-        Some(Command::Timeline {
-            paths,
-            json,
-            entity,
-        }) => {
+        Some(Command::Timeline { paths, json, entity }) => {
             let (source, opts) = load(paths, true);
             headless::timeline(&source, &opts, *json, entity.as_deref(), &mut out)
         }

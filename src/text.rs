@@ -10,11 +10,7 @@ pub const TAB_STOP: usize = 4;
 /// The width of a grapheme on screen at column `col` (tabs run to the next
 /// stop; control stand-ins and zero-width marks as the terminal shows them).
 pub fn grapheme_width(g: &str, col: usize) -> usize {
-    if g == "\t" {
-        TAB_STOP - col % TAB_STOP
-    } else {
-        g.width()
-    }
+    if g == "\t" { TAB_STOP - col % TAB_STOP } else { g.width() }
 }
 
 /// Wraps `body` into rows at most `width` columns wide, as byte ranges
@@ -29,8 +25,8 @@ pub fn wrap(body: &str, width: usize) -> Vec<Range<usize>> {
         wrap_line(line, line_start, width, &mut rows);
         line_start += line.len() + 1;
     }
-    // A trailing newline does not make a last empty row.
-    if body.ends_with('\n') {
+    // Trailing blank lines are not worth scrolling to.
+    while rows.len() > 1 && rows.last().is_some_and(|r| body[r.clone()].trim().is_empty()) {
         rows.pop();
     }
     rows
@@ -51,9 +47,7 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
             let cut = last_break.filter(|&b| b > row_start).unwrap_or(i);
             rows.push(base + row_start..base + cut);
             row_start = cut;
-            col = line[row_start..i]
-                .graphemes(true)
-                .fold(0, |c, g| c + grapheme_width(g, c));
+            col = line[row_start..i].graphemes(true).fold(0, |c, g| c + grapheme_width(g, c));
             last_break = None;
         }
         col += grapheme_width(g, col);
@@ -64,10 +58,10 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
     rows.push(base + row_start..base + line.len());
 }
 
-/// The row that holds byte `offset`.
+/// The row that holds byte `offset`: the last row starting at or before it
+/// (where one row ends, the next begins).
 pub fn row_of(rows: &[Range<usize>], offset: usize) -> usize {
-    rows.partition_point(|r| r.end < offset)
-        .min(rows.len().saturating_sub(1))
+    rows.partition_point(|r| r.start <= offset).saturating_sub(1)
 }
 
 #[cfg(test)]
@@ -81,10 +75,7 @@ mod tests {
     #[test]
     fn wraps_at_spaces() {
         let b = "the quick brown fox jumps";
-        assert_eq!(
-            texts(b, &wrap(b, 10)),
-            ["the quick ", "brown fox ", "jumps"]
-        );
+        assert_eq!(texts(b, &wrap(b, 10)), ["the quick ", "brown fox ", "jumps"]);
     }
 
     #[test]
@@ -128,6 +119,9 @@ mod tests {
         assert_eq!(row_of(&rows, 0), 0);
         assert_eq!(row_of(&rows, 5), 1);
         assert_eq!(row_of(&rows, 10), 2);
+        assert_eq!(row_of(&rows, rows[1].start), 1, "a row's first byte is in that row");
+        let blank = wrap("a\n\nb", 4);
+        assert_eq!(row_of(&blank, 2), 1, "a blank line is a row");
         assert_eq!(row_of(&[], 3), 0);
     }
 }

@@ -106,15 +106,13 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
 
 fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            for sig in signals.forever() {
-                if tx.send(LoopEvent::Signal(sig)).is_err() {
-                    break;
-                }
+    thread::Builder::new().name("signals".into()).spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(LoopEvent::Signal(sig)).is_err() {
+                break;
             }
-        })?;
+        }
+    })?;
     Ok(())
 }
 

@@ -139,13 +139,7 @@ pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
             continue;
         }
         let name = intern(&n.canonical, &mut out);
-        out.mentions.push(Mention {
-            start: n.start as u32,
-            end: n.end as u32,
-            kind: n.kind,
-            timex: None,
-            name,
-        });
+        out.mentions.push(Mention { start: n.start as u32, end: n.end as u32, kind: n.kind, timex: None, name });
     }
     out.mentions.sort_by_key(|m| m.start);
     out

@@ -29,16 +29,8 @@ impl DateKey {
         let date = value.split('T').next()?;
         let mut parts = date.split('-');
         let year = parts.next()?;
-        let year = if year == "XXXX" {
-            None
-        } else {
-            Some(year.parse::<i32>().ok().filter(|_| year.len() == 4)?)
-        };
-        let month: u8 = parts
-            .next()?
-            .parse()
-            .ok()
-            .filter(|m| (1..=12).contains(m))?;
+        let year = if year == "XXXX" { None } else { Some(year.parse::<i32>().ok().filter(|_| year.len() == 4)?) };
+        let month: u8 = parts.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
         let day = match parts.next() {
             None => None,
             Some(d) => Some(d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?),
@@ -50,22 +42,13 @@ impl DateKey {
     }
 
     pub fn precision(&self) -> Precision {
-        if self.day.is_some() {
-            Precision::Day
-        } else {
-            Precision::Month
-        }
+        if self.day.is_some() { Precision::Day } else { Precision::Month }
     }
 
     /// Dated events first, in order; unknown years after, by month and day.
     /// Within a month, the month itself sorts before its days.
     fn sort_key(&self) -> (bool, i32, u8, u8) {
-        (
-            self.year.is_none(),
-            self.year.unwrap_or(0),
-            self.month,
-            self.day.unwrap_or(0),
-        )
+        (self.year.is_none(), self.year.unwrap_or(0), self.month, self.day.unwrap_or(0))
     }
 }
 
@@ -122,11 +105,7 @@ pub fn article_events(input: &Input) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for (i, date) in dated {
         let start = a.mentions[i].start as usize;
-        let Some(sentence) = sents
-            .iter()
-            .find(|s| s.start <= start && start < s.end.max(s.start + 1))
-            .cloned()
-        else {
+        let Some(sentence) = sents.iter().find(|s| s.start <= start && start < s.end.max(s.start + 1)).cloned() else {
             continue;
         };
         // One event per sentence and date, however often the date recurs.
@@ -136,22 +115,11 @@ pub fn article_events(input: &Input) -> Vec<Event> {
         let mut entities: Vec<Box<str>> = a
             .mentions
             .iter()
-            .filter(|m| {
-                m.kind != Kind::Date
-                    && sentence.start <= m.start as usize
-                    && (m.end as usize) <= sentence.end
-            })
+            .filter(|m| m.kind != Kind::Date && sentence.start <= m.start as usize && (m.end as usize) <= sentence.end)
             .map(|m| Box::from(a.name(m)))
             .collect();
         entities.dedup();
-        out.push(Event {
-            date,
-            article: input.article,
-            sentence,
-            mention: i,
-            entities,
-            sources: vec![input.article],
-        });
+        out.push(Event { date, article: input.article, sentence, mention: i, entities, sources: vec![input.article] });
     }
     out
 }
@@ -159,10 +127,7 @@ pub fn article_events(input: &Input) -> Vec<Event> {
 /// Lowercased words of a sentence, for telling whether two sentences tell
 /// the same thing.
 fn words(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 2)
-        .map(str::to_lowercase)
-        .collect()
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
 }
 
 fn similar(a: &HashSet<String>, b: &HashSet<String>) -> bool {
@@ -186,12 +151,7 @@ pub fn build(inputs: &[Input]) -> Vec<Event> {
                 let cands = by_key.get(&(ev.date, name.clone()))?;
                 // Bounded: a date and name shared by thousands of events
                 // compares against the latest few only.
-                cands
-                    .iter()
-                    .rev()
-                    .take(32)
-                    .copied()
-                    .find(|&c| similar(&texts[c], &text))
+                cands.iter().rev().take(32).copied().find(|&c| similar(&texts[c], &text))
             });
             match same {
                 Some(c) => {
@@ -251,36 +211,11 @@ mod tests {
 
     #[test]
     fn date_keys() {
-        assert_eq!(
-            DateKey::parse("2025-12-04")
-                .map(|d| d.to_string())
-                .as_deref(),
-            Some("2025-12-04")
-        );
-        assert_eq!(
-            DateKey::parse("XXXX-12-04")
-                .map(|d| d.to_string())
-                .as_deref(),
-            Some("????-12-04")
-        );
-        assert_eq!(
-            DateKey::parse("2025-07").unwrap().precision(),
-            Precision::Month
-        );
-        assert_eq!(
-            DateKey::parse("2025-12-04T15:00").unwrap().precision(),
-            Precision::Day
-        );
-        for not_an_event in [
-            "2025",
-            "2025-W48",
-            "P4Y",
-            "PRESENT_REF",
-            "2025-Q1",
-            "2025-SU",
-            "19",
-            "2025-13",
-        ] {
+        assert_eq!(DateKey::parse("2025-12-04").map(|d| d.to_string()).as_deref(), Some("2025-12-04"));
+        assert_eq!(DateKey::parse("XXXX-12-04").map(|d| d.to_string()).as_deref(), Some("????-12-04"));
+        assert_eq!(DateKey::parse("2025-07").unwrap().precision(), Precision::Month);
+        assert_eq!(DateKey::parse("2025-12-04T15:00").unwrap().precision(), Precision::Day);
+        for not_an_event in ["2025", "2025-W48", "P4Y", "PRESENT_REF", "2025-Q1", "2025-SU", "19", "2025-13"] {
             assert_eq!(DateKey::parse(not_an_event), None, "{not_an_event}");
         }
     }
@@ -288,20 +223,8 @@ mod tests {
     #[test]
     fn order_puts_unknown_years_last() {
         let body = "Kim came on December 4. Lavrov spoke in July. Putin left on 3 May 2024.";
-        let a = analysis(
-            body,
-            &[
-                ("December 4", "XXXX-12-04"),
-                ("July", "XXXX-07"),
-                ("3 May 2024", "2024-05-03"),
-            ],
-            &[],
-        );
-        let ev = build(&[Input {
-            article: 0,
-            body,
-            analysis: &a,
-        }]);
+        let a = analysis(body, &[("December 4", "XXXX-12-04"), ("July", "XXXX-07"), ("3 May 2024", "2024-05-03")], &[]);
+        let ev = build(&[Input { article: 0, body, analysis: &a }]);
         let dates: Vec<String> = ev.iter().map(|e| e.date.to_string()).collect();
         assert_eq!(dates, ["2024-05-03", "????-07", "????-12-04"]);
         assert_eq!(&body[ev[2].sentence.clone()], "Kim came on December 4.");
@@ -316,21 +239,9 @@ mod tests {
         let a2 = analysis(b2, &[("December 4", "2025-12-04")], &["Khinstin"]);
         let a3 = analysis(b3, &[("December 4", "2025-12-04")], &["Lavrov"]);
         let ev = build(&[
-            Input {
-                article: 0,
-                body: b1,
-                analysis: &a1,
-            },
-            Input {
-                article: 1,
-                body: b2,
-                analysis: &a2,
-            },
-            Input {
-                article: 2,
-                body: b3,
-                analysis: &a3,
-            },
+            Input { article: 0, body: b1, analysis: &a1 },
+            Input { article: 1, body: b2, analysis: &a2 },
+            Input { article: 2, body: b3, analysis: &a3 },
         ]);
         assert_eq!(ev.len(), 2);
         assert_eq!(ev[0].sources, [0, 1]);
@@ -342,13 +253,6 @@ mod tests {
         let body = "For four years, every week.";
         let mut a = analysis(body, &[("four years", "P4Y")], &[]);
         a.mentions[0].timex = Some(TimexType::Duration);
-        assert!(
-            build(&[Input {
-                article: 0,
-                body,
-                analysis: &a
-            }])
-            .is_empty()
-        );
+        assert!(build(&[Input { article: 0, body, analysis: &a }]).is_empty());
     }
 }

@@ -7,10 +7,6 @@ use std::ops::Range;
 /// Temporal expressions in `body`, in order of `start`, non-overlapping.
 /// `dct` is the document creation time relative expressions resolve against;
 /// without it, years stay unknown (`XXXX-12-04`).
-pub fn find(
-    _body: &str,
-    _sentences: &[Range<usize>],
-    _dct: Option<NaiveDate>,
-) -> Vec<TimexMention> {
+pub fn find(_body: &str, _sentences: &[Range<usize>], _dct: Option<NaiveDate>) -> Vec<TimexMention> {
     Vec::new()
 }

@@ -29,11 +29,7 @@ impl Default for Keymap {
                 scope: b.scope,
                 action: b.action,
                 name: b.name,
-                keys: b
-                    .keys
-                    .iter()
-                    .map(|k| KeySpec::parse(k).expect("default key specs parse"))
-                    .collect(),
+                keys: b.keys.iter().map(|k| KeySpec::parse(k).expect("default key specs parse")).collect(),
                 help: b.help,
             })
             .collect();
@@ -70,10 +66,7 @@ impl Keymap {
             _ => &[scope, Scope::Global],
         };
         chain.iter().find_map(|s| {
-            self.rows
-                .iter()
-                .find(|r| r.scope == *s && r.keys.iter().any(|k| k.matches(key)))
-                .map(|r| r.action)
+            self.rows.iter().find(|r| r.scope == *s && r.keys.iter().any(|k| k.matches(key))).map(|r| r.action)
         })
     }
 
@@ -82,13 +75,7 @@ impl Keymap {
         self.rows
             .iter()
             .find(|r| r.action == action)
-            .map(|r| {
-                r.keys
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("/")
-            })
+            .map(|r| r.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join("/"))
             .unwrap_or_default()
     }
 }

@@ -22,15 +22,8 @@ pub struct Progress {
 impl Progress {
     /// Megabytes read and analysed per second so far.
     pub fn mb_per_s(&self) -> f64 {
-        let secs = self
-            .elapsed
-            .or_else(|| self.started.map(|s| s.elapsed()))
-            .map_or(0.0, |d| d.as_secs_f64());
-        if secs > 0.0 {
-            self.bytes as f64 / 1e6 / secs
-        } else {
-            0.0
-        }
+        let secs = self.elapsed.or_else(|| self.started.map(|s| s.elapsed())).map_or(0.0, |d| d.as_secs_f64());
+        if secs > 0.0 { self.bytes as f64 / 1e6 / secs } else { 0.0 }
     }
 }
 
@@ -65,12 +58,7 @@ impl Library {
                 self.progress.files_total = Some(files);
                 self.skips.extend(skips);
             }
-            LoadEvent::Batch {
-                items,
-                skips,
-                files,
-                bytes,
-            } => {
+            LoadEvent::Batch { items, skips, files, bytes } => {
                 self.progress.files_done += files;
                 self.progress.bytes += bytes;
                 self.skips.extend(skips);

@@ -33,9 +33,7 @@ impl ListView {
             None => lib.ordered.clone(),
             Some(ListFilter::Entity(key)) => lib.mentioning(key),
         };
-        self.selected = keep
-            .and_then(|a| self.rows.iter().position(|&r| r == a))
-            .unwrap_or(0);
+        self.selected = keep.and_then(|a| self.rows.iter().position(|&r| r == a)).unwrap_or(0);
         self.clamp();
     }
 

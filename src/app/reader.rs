@@ -22,12 +22,7 @@ pub struct Reader {
 
 impl Reader {
     pub fn open(&mut self, article: u32, body: &str) {
-        *self = Reader {
-            article: Some(article),
-            width: self.width,
-            height: self.height,
-            ..Reader::default()
-        };
+        *self = Reader { article: Some(article), width: self.width, height: self.height, ..Reader::default() };
         self.rows = text::wrap(body, self.width);
     }
 
@@ -86,22 +81,11 @@ impl Reader {
             // From no cursor, start at the first mention on screen.
             (None, true) => {
                 let top = self.rows.get(self.scroll).map_or(0, |r| r.start);
-                analysis
-                    .mentions
-                    .iter()
-                    .position(|m| m.start as usize >= top)
-                    .unwrap_or(0)
+                analysis.mentions.iter().position(|m| m.start as usize >= top).unwrap_or(0)
             }
             (None, false) => {
-                let bottom = self
-                    .rows
-                    .get(self.scroll + self.height.max(1) - 1)
-                    .map_or(usize::MAX, |r| r.end);
-                analysis
-                    .mentions
-                    .iter()
-                    .rposition(|m| (m.end as usize) <= bottom)
-                    .unwrap_or(n - 1)
+                let bottom = self.rows.get(self.scroll + self.height.max(1) - 1).map_or(usize::MAX, |r| r.end);
+                analysis.mentions.iter().rposition(|m| (m.end as usize) <= bottom).unwrap_or(n - 1)
             }
         };
         self.entity = Some(next);

@@ -20,11 +20,7 @@ impl TimelineView {
         let inputs: Vec<timeline::Input> = lib
             .ordered
             .iter()
-            .map(|&i| timeline::Input {
-                article: i,
-                body: &lib.article(i).body,
-                analysis: lib.analysis(i),
-            })
+            .map(|&i| timeline::Input { article: i, body: &lib.article(i).body, analysis: lib.analysis(i) })
             .collect();
         self.events = timeline::build(&inputs);
         self.refresh();
@@ -34,13 +30,9 @@ impl TimelineView {
         let keep = self.selected_event();
         self.rows = match &self.filter {
             None => (0..self.events.len()).collect(),
-            Some(name) => (0..self.events.len())
-                .filter(|&i| self.events[i].entities.contains(name))
-                .collect(),
+            Some(name) => (0..self.events.len()).filter(|&i| self.events[i].entities.contains(name)).collect(),
         };
-        self.selected = keep
-            .and_then(|e| self.rows.iter().position(|&r| r == e))
-            .unwrap_or(0);
+        self.selected = keep.and_then(|e| self.rows.iter().position(|&r| r == e)).unwrap_or(0);
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
     }
 
@@ -53,10 +45,7 @@ impl TimelineView {
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        self.selected = self
-            .selected
-            .saturating_add_signed(delta)
-            .min(self.rows.len().saturating_sub(1));
+        self.selected = self.selected.saturating_add_signed(delta).min(self.rows.len().saturating_sub(1));
     }
 
     pub fn top(&mut self) {
@@ -69,10 +58,7 @@ impl TimelineView {
 
     /// To the first event of the next (or previous) month.
     pub fn step_month(&mut self, forward: bool) {
-        let Some(cur) = self
-            .event(self.selected)
-            .map(|e| (e.date.year, e.date.month))
-        else {
+        let Some(cur) = self.event(self.selected).map(|e| (e.date.year, e.date.month)) else {
             return;
         };
         let month = |row: usize| self.event(row).map(|e| (e.date.year, e.date.month));
@@ -90,34 +76,26 @@ impl TimelineView {
                 r
             };
             let this = start_of(self.selected);
-            self.selected = if this < self.selected || this == 0 {
-                this
-            } else {
-                start_of(this - 1)
-            };
+            self.selected = if this < self.selected || this == 0 { this } else { start_of(this - 1) };
         }
     }
 
     /// Selects the event told in `article` whose sentence holds `offset`,
     /// else the article's first event after it, else its last.
     pub fn select_at(&mut self, article: u32, offset: usize) -> bool {
-        let of_article: Vec<usize> = (0..self.rows.len())
-            .filter(|&r| self.event(r).is_some_and(|e| e.sources.contains(&article)))
-            .collect();
+        let of_article: Vec<usize> =
+            (0..self.rows.len()).filter(|&r| self.event(r).is_some_and(|e| e.sources.contains(&article))).collect();
         let in_sentence = of_article.iter().copied().find(|&r| {
-            self.event(r).is_some_and(|e| {
-                e.article == article && e.sentence.start <= offset && offset <= e.sentence.end
-            })
+            self.event(r)
+                .is_some_and(|e| e.article == article && e.sentence.start <= offset && offset <= e.sentence.end)
         });
         let after = || {
-            of_article
-                .iter()
-                .copied()
-                .filter(|&r| self.event(r).is_some_and(|e| e.article == article))
-                .min_by_key(|&r| {
+            of_article.iter().copied().filter(|&r| self.event(r).is_some_and(|e| e.article == article)).min_by_key(
+                |&r| {
                     let s = self.event(r).map_or(0, |e| e.sentence.start);
                     (s < offset, s.abs_diff(offset))
-                })
+                },
+            )
         };
         match in_sentence.or_else(after).or(of_article.first().copied()) {
             Some(r) => {

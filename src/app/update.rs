@@ -46,16 +46,10 @@ impl App {
     /// Re-fits the panes to the terminal: wrap width, scroll limits.
     pub(crate) fn fit(&mut self) {
         let r = self.pane_area(Pane::Reader);
-        let body = self
-            .reader
-            .article
-            .map(|a| self.library.article(a).body.as_str());
-        self.reader
-            .resize(r.width as usize, r.height as usize, body);
-        self.list
-            .scroll_into_view(self.pane_area(Pane::List).height as usize);
-        self.timeline
-            .scroll_into_view(self.pane_area(Pane::Timeline).height as usize);
+        let body = self.reader.article.map(|a| self.library.article(a).body.as_str());
+        self.reader.resize(r.width as usize, r.height as usize, body);
+        self.list.scroll_into_view(self.pane_area(Pane::List).height as usize);
+        self.timeline.scroll_into_view(self.pane_area(Pane::Timeline).height as usize);
     }
 
     fn on_key(&mut self, key: KeyEvent) -> bool {
@@ -85,9 +79,7 @@ impl App {
         match key.code {
             KeyCode::Char('j') | KeyCode::Down => *scroll = scroll.saturating_add(1),
             KeyCode::Char('k') | KeyCode::Up => *scroll = scroll.saturating_sub(1),
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.should_quit = true
-            }
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => self.should_quit = true,
             _ => self.help = None,
         }
         true
@@ -141,10 +133,7 @@ impl App {
             Action::NextEntity | Action::PrevEntity => {
                 if let Some(a) = self.reader.article {
                     let analysis = &self.library.analyses[a as usize];
-                    if !self
-                        .reader
-                        .step_entity(analysis, action == Action::NextEntity)
-                    {
+                    if !self.reader.step_entity(analysis, action == Action::NextEntity) {
                         self.message = Some("no names or dates in this article".into());
                     }
                 }
@@ -160,9 +149,7 @@ impl App {
     }
 
     fn page(&self) -> usize {
-        (self.pane_area(self.focus).height as usize)
-            .saturating_sub(1)
-            .max(1)
+        (self.pane_area(self.focus).height as usize).saturating_sub(1).max(1)
     }
 
     /// Moves in the focused pane; `isize::MIN`/`MAX` go to the ends.
@@ -201,8 +188,7 @@ impl App {
                     self.message = Some("move to an entity with ] or [ first".into());
                     return;
                 };
-                self.list
-                    .set_filter(Some(ListFilter::Entity(key.clone())), &self.library);
+                self.list.set_filter(Some(ListFilter::Entity(key.clone())), &self.library);
                 let n = self.list.rows.len();
                 self.message = Some(format!(
                     "{n} article{} mention{} {} {} (Esc clears)",
@@ -228,8 +214,7 @@ impl App {
 
     pub(crate) fn open_article(&mut self, article: u32) {
         if self.reader.article != Some(article) {
-            self.reader
-                .open(article, &self.library.article(article).body);
+            self.reader.open(article, &self.library.article(article).body);
         }
         self.reader.marked = None;
         self.reader.entity = None;
@@ -249,10 +234,7 @@ impl App {
     /// `f`: only the events of the entity in focus; again to clear.
     fn filter_timeline(&mut self) {
         if self.timeline.filter.take().is_none() {
-            let from_reader = self
-                .reader
-                .article
-                .and_then(|a| self.reader.focused_entity(self.library.analysis(a)));
+            let from_reader = self.reader.article.and_then(|a| self.reader.focused_entity(self.library.analysis(a)));
             let from_list = match &self.list.filter {
                 Some(ListFilter::Entity(key)) => Some(key.clone()),
                 _ => None,
@@ -262,9 +244,7 @@ impl App {
                     self.message = Some(format!("timeline: only events of {name} (f clears)"));
                     self.timeline.filter = Some(name);
                 }
-                None => {
-                    self.message = Some("no entity in focus: pick one with ] in the reader".into())
-                }
+                None => self.message = Some("no entity in focus: pick one with ] in the reader".into()),
             }
         }
         self.timeline.refresh();
@@ -278,9 +258,7 @@ impl App {
         } else if self.timeline.filter.is_some() {
             self.timeline.filter = None;
             self.timeline.refresh();
-        } else if self.focus == Pane::Reader
-            && (self.reader.entity.is_some() || self.reader.marked.is_some())
-        {
+        } else if self.focus == Pane::Reader && (self.reader.entity.is_some() || self.reader.marked.is_some()) {
             self.reader.entity = None;
             self.reader.marked = None;
         } else if self.focus != Pane::List {

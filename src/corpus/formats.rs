@@ -40,13 +40,7 @@ impl Format {
     }
 }
 
-pub fn parse(
-    format: Format,
-    text: &str,
-    ctx: &FileCtx,
-    out: &mut Vec<Article>,
-    skips: &mut Vec<Skip>,
-) {
+pub fn parse(format: Format, text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut Vec<Skip>) {
     match format {
         Format::Text => out.push(text_article(text, ctx)),
         Format::Markdown => out.push(markdown_article(text, ctx)),
@@ -80,18 +74,9 @@ fn markdown_article(text: &str, ctx: &FileCtx) -> Article {
     let (meta, rest) = front_matter(text);
     let body = sanitize::body(rest.trim_start_matches('\n')).into_owned();
     let mut a = article(ctx, 0, ctx.id_base.to_string(), body);
-    let field = |k: &str| {
-        meta.get(k)
-            .map(|v| sanitize::line(v.trim()))
-            .filter(|v| !v.is_empty())
-    };
+    let field = |k: &str| meta.get(k).map(|v| sanitize::line(v.trim())).filter(|v| !v.is_empty());
     a.title = field("title")
-        .or_else(|| {
-            a.body
-                .lines()
-                .find_map(|l| l.strip_prefix("# "))
-                .map(|h| sanitize::line(h.trim()))
-        })
+        .or_else(|| a.body.lines().find_map(|l| l.strip_prefix("# ")).map(|h| sanitize::line(h.trim())))
         .unwrap_or_else(|| title::derive(&a.body));
     a.date = field("date").and_then(|d| parse_date(&d)).or(a.date);
     a.source = field("source");
@@ -107,10 +92,7 @@ fn markdown_article(text: &str, ctx: &FileCtx) -> Article {
 /// from the rest. Without a closing fence there is no front matter.
 fn front_matter(text: &str) -> (std::collections::HashMap<String, String>, &str) {
     let mut meta = std::collections::HashMap::new();
-    let Some(fence) = ["---", "+++"]
-        .into_iter()
-        .find(|f| text.lines().next().map(str::trim_end) == Some(*f))
-    else {
+    let Some(fence) = ["---", "+++"].into_iter().find(|f| text.lines().next().map(str::trim_end) == Some(*f)) else {
         return (meta, text);
     };
     let start = text.find('\n').map_or(text.len(), |i| i + 1);
@@ -153,10 +135,7 @@ fn json_articles(text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut 
         Ok(v) => v,
         Err(e) => {
             let location = format!("{}:{}", ctx.display, e.line());
-            return skips.push(Skip {
-                location,
-                reason: format!("malformed JSON: {e}"),
-            });
+            return skips.push(Skip { location, reason: format!("malformed JSON: {e}") });
         }
     };
     let items = match value {
@@ -165,19 +144,12 @@ fn json_articles(text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut 
             Some(Value::Array(items)) => items,
             _ => {
                 let reason = "JSON object without an \"articles\" array".into();
-                return skips.push(Skip {
-                    location: ctx.display.to_string(),
-                    reason,
-                });
+                return skips.push(Skip { location: ctx.display.to_string(), reason });
             }
         },
         _ => {
-            let reason =
-                "JSON is neither an array of articles nor an object with \"articles\"".into();
-            return skips.push(Skip {
-                location: ctx.display.to_string(),
-                reason,
-            });
+            let reason = "JSON is neither an array of articles nor an object with \"articles\"".into();
+            return skips.push(Skip { location: ctx.display.to_string(), reason });
         }
     };
     for (i, item) in items.into_iter().enumerate() {
@@ -185,10 +157,7 @@ fn json_articles(text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut 
         let id = format!("{}:{n}", ctx.id_base);
         match item {
             Value::Object(o) => out.push(object_article(o, ctx, n, id)),
-            _ => skips.push(Skip {
-                location: format!("{}[{i}]", ctx.display),
-                reason: "not an article object".into(),
-            }),
+            _ => skips.push(Skip { location: format!("{}[{i}]", ctx.display), reason: "not an article object".into() }),
         }
     }
 }
@@ -202,14 +171,8 @@ fn jsonl_articles(text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut
         let location = || format!("{}:{n}", ctx.display);
         match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(o)) => out.push(object_article(o, ctx, n, location_id(ctx, n))),
-            Ok(_) => skips.push(Skip {
-                location: location(),
-                reason: "not an article object".into(),
-            }),
-            Err(e) => skips.push(Skip {
-                location: location(),
-                reason: format!("malformed JSON: {e}"),
-            }),
+            Ok(_) => skips.push(Skip { location: location(), reason: "not an article object".into() }),
+            Err(e) => skips.push(Skip { location: location(), reason: format!("malformed JSON: {e}") }),
         }
     }
 }
@@ -220,12 +183,7 @@ fn location_id(ctx: &FileCtx, n: u32) -> String {
 
 /// An article object: known fields by name or alias, lenient about types
 /// (a number id is fine), unknown fields ignored.
-fn object_article(
-    mut o: Map<String, Value>,
-    ctx: &FileCtx,
-    item: u32,
-    default_id: String,
-) -> Article {
+fn object_article(mut o: Map<String, Value>, ctx: &FileCtx, item: u32, default_id: String) -> Article {
     let mut take = |names: &[&str]| {
         names.iter().find_map(|n| match o.remove(*n) {
             Some(Value::String(s)) => Some(s),
@@ -239,10 +197,7 @@ fn object_article(
     let date = take(&["date", "published"]);
     let (source, url, author) = (take(&["source"]), take(&["url"]), take(&["author"]));
     let mut a = article(ctx, item, id, body);
-    let line = |s: Option<String>| {
-        s.map(|s| sanitize::line(s.trim()))
-            .filter(|s| !s.is_empty())
-    };
+    let line = |s: Option<String>| s.map(|s| sanitize::line(s.trim())).filter(|s| !s.is_empty());
     a.title = line(title).unwrap_or_else(|| title::derive(&a.body));
     a.date = date.and_then(|d| parse_date(&d)).or(ctx.file_date);
     (a.source, a.url, a.author) = (line(source), line(url), line(author));
@@ -254,12 +209,7 @@ mod tests {
     use super::*;
 
     fn ctx() -> FileCtx<'static> {
-        FileCtx {
-            display: "in/file",
-            id_base: "file",
-            file_date: None,
-            file_no: 3,
-        }
+        FileCtx { display: "in/file", id_base: "file", file_date: None, file_no: 3 }
     }
 
     fn run(format: Format, text: &str) -> (Vec<Article>, Vec<Skip>) {
@@ -270,16 +220,10 @@ mod tests {
 
     #[test]
     fn text_with_headline() {
-        let (a, s) = run(
-            Format::Text,
-            "Monument planned in Kursk\r\n\r\nThe governor spoke.\r\n",
-        );
+        let (a, s) = run(Format::Text, "Monument planned in Kursk\r\n\r\nThe governor spoke.\r\n");
         assert!(s.is_empty());
         assert_eq!(a[0].title, "Monument planned in Kursk");
-        assert_eq!(
-            a[0].body, "Monument planned in Kursk\n\nThe governor spoke.\n",
-            "CRLF normalised"
-        );
+        assert_eq!(a[0].body, "Monument planned in Kursk\n\nThe governor spoke.\n", "CRLF normalised");
         assert_eq!(a[0].id, "file");
         assert_eq!(a[0].order, (3, 0));
     }
@@ -293,18 +237,12 @@ mod tests {
         assert_eq!(a[0].source.as_deref(), Some("RIA"));
         assert_eq!(a[0].author.as_deref(), Some("A. B."));
         assert_eq!(a[0].url.as_deref(), Some("http://x"));
-        assert!(
-            a[0].body.starts_with("# Other heading"),
-            "front matter removed from the body"
-        );
+        assert!(a[0].body.starts_with("# Other heading"), "front matter removed from the body");
     }
 
     #[test]
     fn markdown_toml_front_matter_and_heading_title() {
-        let (a, _) = run(
-            Format::Markdown,
-            "+++\ndate = \"2024-01-02\"\n+++\n\n# The heading\n\nText.",
-        );
+        let (a, _) = run(Format::Markdown, "+++\ndate = \"2024-01-02\"\n+++\n\n# The heading\n\nText.");
         assert_eq!(a[0].title, "The heading");
         assert_eq!(a[0].date, NaiveDate::from_ymd_opt(2024, 1, 2));
     }
@@ -317,20 +255,11 @@ mod tests {
 
     #[test]
     fn json_array_and_articles_object() {
-        let (a, s) = run(
-            Format::Json,
-            r#"[{"id": 7, "title": "T", "published": "2025-07-01", "text": "B"}, 5]"#,
-        );
-        assert_eq!(
-            (a[0].id.as_str(), a[0].title.as_str(), a[0].body.as_str()),
-            ("7", "T", "B")
-        );
+        let (a, s) = run(Format::Json, r#"[{"id": 7, "title": "T", "published": "2025-07-01", "text": "B"}, 5]"#);
+        assert_eq!((a[0].id.as_str(), a[0].title.as_str(), a[0].body.as_str()), ("7", "T", "B"));
         assert_eq!(a[0].date, NaiveDate::from_ymd_opt(2025, 7, 1));
         assert_eq!(s[0].to_string(), "in/file[1]: not an article object");
-        let (a, _) = run(
-            Format::Json,
-            r#"{"articles": [{"content": "Only a body. Second."}]}"#,
-        );
+        let (a, _) = run(Format::Json, r#"{"articles": [{"content": "Only a body. Second."}]}"#);
         assert_eq!(a[0].id, "file:1");
         assert_eq!(a[0].title, "Only a body.");
     }
@@ -339,22 +268,14 @@ mod tests {
     fn malformed_json_is_reported_with_its_line() {
         let (a, s) = run(Format::Json, "[\n{\"body\": \"x\"},\n{oops}\n]");
         assert!(a.is_empty());
-        assert!(
-            s[0].to_string().starts_with("in/file:3: malformed JSON"),
-            "{}",
-            s[0]
-        );
+        assert!(s[0].to_string().starts_with("in/file:3: malformed JSON"), "{}", s[0]);
     }
 
     #[test]
     fn jsonl_skips_bad_lines_and_keeps_the_rest() {
-        let text =
-            "{\"body\": \"one\"}\n\nnot json\n[1]\n{\"body\": \"four\", \"extra\": {\"x\": 1}}\n";
+        let text = "{\"body\": \"one\"}\n\nnot json\n[1]\n{\"body\": \"four\", \"extra\": {\"x\": 1}}\n";
         let (a, s) = run(Format::JsonLines, text);
-        assert_eq!(
-            a.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
-            ["file:1", "file:5"]
-        );
+        assert_eq!(a.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["file:1", "file:5"]);
         assert_eq!(s.len(), 2);
         assert!(s[0].to_string().starts_with("in/file:3: malformed JSON"));
         assert_eq!(s[1].to_string(), "in/file:4: not an article object");
@@ -362,10 +283,8 @@ mod tests {
 
     #[test]
     fn hostile_fields_are_sanitised() {
-        let (a, _) = run(
-            Format::JsonLines,
-            r#"{"id": "x\u001b]0;pwn\u0007", "title": "a\nb", "body": "\u001b[2Jbody"}"#,
-        );
+        let (a, _) =
+            run(Format::JsonLines, r#"{"id": "x\u001b]0;pwn\u0007", "title": "a\nb", "body": "\u001b[2Jbody"}"#);
         assert_eq!(a[0].id, "x␛]0;pwn\u{FFFD}");
         assert_eq!(a[0].title, "a b");
         assert_eq!(a[0].body, "␛[2Jbody");

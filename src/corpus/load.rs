@@ -21,11 +21,7 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions {
-            size_cap: walk::DEFAULT_SIZE_CAP,
-            reference_date: None,
-            analyze: true,
-        }
+        LoadOptions { size_cap: walk::DEFAULT_SIZE_CAP, reference_date: None, analyze: true }
     }
 }
 
@@ -42,12 +38,7 @@ pub enum LoadEvent {
     /// The walk is done: this many files will be read.
     Discovered { files: usize, skips: Vec<Skip> },
     /// Some files were read: their articles, skips and size in bytes.
-    Batch {
-        items: Vec<Loaded>,
-        skips: Vec<Skip>,
-        files: usize,
-        bytes: u64,
-    },
+    Batch { items: Vec<Loaded>, skips: Vec<Skip>, files: usize, bytes: u64 },
 }
 
 /// Files per batch: small enough that the first screen fills at once, large
@@ -73,24 +64,13 @@ pub fn load_streaming(source: &Source, opts: &LoadOptions, emit: &(dyn Fn(LoadEv
                 bytes += data.len() as u64;
                 parse_file(&job, data, opts, &mut items, &mut skips);
             }
-            emit(LoadEvent::Discovered {
-                files: sample::FILES.len(),
-                skips: Vec::new(),
-            });
-            emit(LoadEvent::Batch {
-                items,
-                skips,
-                files: sample::FILES.len(),
-                bytes,
-            });
+            emit(LoadEvent::Discovered { files: sample::FILES.len(), skips: Vec::new() });
+            emit(LoadEvent::Batch { items, skips, files: sample::FILES.len(), bytes });
         }
         Source::Paths(paths) => {
             let mut skips = Vec::new();
             let jobs = walk::discover(paths, &mut skips);
-            emit(LoadEvent::Discovered {
-                files: jobs.len(),
-                skips,
-            });
+            emit(LoadEvent::Discovered { files: jobs.len(), skips });
             jobs.par_chunks(BATCH_FILES).for_each(|chunk| {
                 let (mut items, mut skips, mut bytes) = (Vec::new(), Vec::new(), 0);
                 for job in chunk {
@@ -99,18 +79,10 @@ pub fn load_streaming(source: &Source, opts: &LoadOptions, emit: &(dyn Fn(LoadEv
                             bytes += data.len() as u64;
                             parse_file(job, &data, opts, &mut items, &mut skips);
                         }
-                        Err(reason) => skips.push(Skip {
-                            location: job.display.clone(),
-                            reason,
-                        }),
+                        Err(reason) => skips.push(Skip { location: job.display.clone(), reason }),
                     }
                 }
-                emit(LoadEvent::Batch {
-                    items,
-                    skips,
-                    files: chunk.len(),
-                    bytes,
-                });
+                emit(LoadEvent::Batch { items, skips, files: chunk.len(), bytes });
             });
         }
     }
@@ -128,13 +100,7 @@ pub fn in_guarded_work() -> bool {
 
 /// Parses and analyses one file. A bug that panics on some input costs that
 /// file, reported as skipped, never the whole load.
-fn parse_file(
-    job: &FileJob,
-    data: &[u8],
-    opts: &LoadOptions,
-    items: &mut Vec<Loaded>,
-    skips: &mut Vec<Skip>,
-) {
+fn parse_file(job: &FileJob, data: &[u8], opts: &LoadOptions, items: &mut Vec<Loaded>, skips: &mut Vec<Skip>) {
     GUARDED.with(|g| g.set(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let (mut i, mut s) = (Vec::new(), Vec::new());
@@ -148,18 +114,10 @@ fn parse_file(
             skips.extend(s);
         }
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned());
-            let reason = format!(
-                "internal error, please report: {}",
-                what.unwrap_or_else(|| "panic".into())
-            );
-            skips.push(Skip {
-                location: job.display.clone(),
-                reason,
-            });
+            let what =
+                panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
+            let reason = format!("internal error, please report: {}", what.unwrap_or_else(|| "panic".into()));
+            skips.push(Skip { location: job.display.clone(), reason });
         }
     }
 }
@@ -172,11 +130,7 @@ fn parse_file_unguarded(
     skips: &mut Vec<Skip>,
 ) {
     let text = String::from_utf8_lossy(data);
-    let name = job
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
+    let name = job.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let ctx = FileCtx {
         display: &job.display,
         id_base: &job.id_base,

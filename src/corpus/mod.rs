@@ -56,11 +56,7 @@ pub enum Source {
 
 impl Source {
     pub fn from_args(paths: &[std::path::PathBuf]) -> Self {
-        if paths.is_empty() {
-            Source::Sample
-        } else {
-            Source::Paths(paths.to_vec())
-        }
+        if paths.is_empty() { Source::Sample } else { Source::Paths(paths.to_vec()) }
     }
 
     /// A stable name for this corpus, used to key the saved reading state.
@@ -69,12 +65,7 @@ impl Source {
             Source::Sample => "<sample>".to_string(),
             Source::Paths(paths) => paths
                 .iter()
-                .map(|p| {
-                    std::fs::canonicalize(p)
-                        .unwrap_or_else(|_| p.clone())
-                        .display()
-                        .to_string()
-                })
+                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
                 .collect::<Vec<_>>()
                 .join("\n"),
         }

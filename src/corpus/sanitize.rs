@@ -33,10 +33,7 @@ pub fn body_from_bytes(bytes: &[u8]) -> String {
 /// Sanitises a body: newlines normalised, tabs kept, controls replaced.
 /// Borrows when there is nothing to change, which is the common case.
 pub fn body(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| c == '\r' || c == '\u{2028}' || c == '\u{2029}' || is_unsafe(c))
-    {
+    if !s.chars().any(|c| c == '\r' || c == '\u{2028}' || c == '\u{2029}' || is_unsafe(c)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -85,16 +82,8 @@ mod tests {
     #[test]
     fn escapes_become_visible_standins() {
         assert_eq!(body("x\x1b[31mred\x07"), "x␛[31mred\u{FFFD}");
-        assert_eq!(
-            body("\u{9b}31m"),
-            "\u{FFFD}31m",
-            "8-bit CSI in its UTF-8 form"
-        );
-        assert_eq!(
-            body("a\u{202e}b\u{2066}c"),
-            "a\u{FFFD}b\u{FFFD}c",
-            "bidi overrides"
-        );
+        assert_eq!(body("\u{9b}31m"), "\u{FFFD}31m", "8-bit CSI in its UTF-8 form");
+        assert_eq!(body("a\u{202e}b\u{2066}c"), "a\u{FFFD}b\u{FFFD}c", "bidi overrides");
         assert_eq!(body("tab\there\nok"), "tab\there\nok");
     }
 
@@ -105,10 +94,7 @@ mod tests {
 
     #[test]
     fn lossy_decoding_of_invalid_utf8() {
-        assert_eq!(
-            body_from_bytes(b"ok \xff\xfe end"),
-            "ok \u{FFFD}\u{FFFD} end"
-        );
+        assert_eq!(body_from_bytes(b"ok \xff\xfe end"), "ok \u{FFFD}\u{FFFD} end");
     }
 
     #[test]

@@ -26,10 +26,7 @@ pub fn derive(body: &str) -> String {
     if let Some(h) = headline(body) {
         return super::sanitize::line(h);
     }
-    let first = sentences::split(body)
-        .first()
-        .map(|r| &body[r.clone()])
-        .unwrap_or("");
+    let first = sentences::split(body).first().map(|r| &body[r.clone()]).unwrap_or("");
     shorten(&super::sanitize::line(first.trim()), TITLE_COLUMNS)
 }
 
@@ -47,14 +44,8 @@ pub fn shorten(s: &str, columns: usize) -> String {
     }
     let Some(cut) = cut else { return s.to_string() };
     let head = &s[..cut];
-    let at_word = head
-        .rfind(char::is_whitespace)
-        .filter(|&i| i >= cut * 2 / 3)
-        .map_or(head, |i| &head[..i]);
-    format!(
-        "{}…",
-        at_word.trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-    )
+    let at_word = head.rfind(char::is_whitespace).filter(|&i| i >= cut * 2 / 3).map_or(head, |i| &head[..i]);
+    format!("{}…", at_word.trim_end_matches(|c: char| c.is_whitespace() || c == ','))
 }
 
 /// A date written in a file name: `YYYY-MM-DD` or `YYYYMMDD`, not part of a
@@ -66,13 +57,7 @@ pub fn date_in_file_name(name: &str) -> Option<NaiveDate> {
         if !digit(start) || (start > 0 && digit(start - 1)) {
             continue;
         }
-        let dashed = (0..10).all(|k| {
-            if k == 4 || k == 7 {
-                b.get(start + k) == Some(&b'-')
-            } else {
-                digit(start + k)
-            }
-        });
+        let dashed = (0..10).all(|k| if k == 4 || k == 7 { b.get(start + k) == Some(&b'-') } else { digit(start + k) });
         let len = if dashed {
             10
         } else if (0..8).all(|k| digit(start + k)) {
@@ -97,14 +82,8 @@ mod tests {
 
     #[test]
     fn headline_needs_a_blank_line_and_no_full_stop() {
-        assert_eq!(
-            headline("Kursk monument planned\n\nThe governor said."),
-            Some("Kursk monument planned")
-        );
-        assert_eq!(
-            headline("\n\nKursk monument planned\n\nBody."),
-            Some("Kursk monument planned")
-        );
+        assert_eq!(headline("Kursk monument planned\n\nThe governor said."), Some("Kursk monument planned"));
+        assert_eq!(headline("\n\nKursk monument planned\n\nBody."), Some("Kursk monument planned"));
         assert_eq!(headline("A sentence.\n\nBody."), None);
         assert_eq!(headline("No blank line\nBody."), None);
     }
@@ -115,10 +94,7 @@ mod tests {
         let t = derive(body);
         assert!(t.ends_with('…'), "{t}");
         assert!(t.chars().count() <= 80, "{t}");
-        assert!(
-            t.starts_with("In a rare and publicly shared New Year’s message, Russian President"),
-            "{t}"
-        );
+        assert!(t.starts_with("In a rare and publicly shared New Year’s message, Russian President"), "{t}");
         assert!(!t.contains("Presid…"), "cut at a word boundary: {t}");
     }
 
@@ -140,11 +116,7 @@ mod tests {
         assert_eq!(date_in_file_name("2025-12-04-kursk.txt"), d);
         assert_eq!(date_in_file_name("kursk_20251204.md"), d);
         assert_eq!(date_in_file_name("000_033ed65498691356.txt"), None);
-        assert_eq!(
-            date_in_file_name("id123456789.txt"),
-            None,
-            "part of a longer number"
-        );
+        assert_eq!(date_in_file_name("id123456789.txt"), None, "part of a longer number");
         assert_eq!(date_in_file_name("2025-13-45.txt"), None);
     }
 }

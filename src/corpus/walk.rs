@@ -35,28 +35,13 @@ pub fn discover(paths: &[PathBuf], skips: &mut Vec<Skip>) -> Vec<FileJob> {
         match fs::metadata(root) {
             Ok(m) if m.is_dir() => walk_dir(root, root, &mut jobs, skips),
             Ok(m) if m.is_file() => {
-                let name = root
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 // A file named explicitly loads even with an unknown extension, as text.
                 let format = Format::of(&name).unwrap_or(Format::Text);
-                push(
-                    &mut jobs,
-                    root.clone(),
-                    display,
-                    super::sanitize::line(&name),
-                    format,
-                );
+                push(&mut jobs, root.clone(), display, super::sanitize::line(&name), format);
             }
-            Ok(m) => skips.push(Skip {
-                location: display,
-                reason: not_regular(&m.file_type()).into(),
-            }),
-            Err(e) => skips.push(Skip {
-                location: display,
-                reason: io_reason(&e),
-            }),
+            Ok(m) => skips.push(Skip { location: display, reason: not_regular(&m.file_type()).into() }),
+            Err(e) => skips.push(Skip { location: display, reason: io_reason(&e) }),
         }
     }
     jobs
@@ -64,13 +49,7 @@ pub fn discover(paths: &[PathBuf], skips: &mut Vec<Skip>) -> Vec<FileJob> {
 
 fn push(jobs: &mut Vec<FileJob>, path: PathBuf, display: String, id_base: String, format: Format) {
     let file_no = jobs.len() as u32;
-    jobs.push(FileJob {
-        path,
-        display,
-        id_base,
-        format,
-        file_no,
-    });
+    jobs.push(FileJob { path, display, id_base, format, file_no });
 }
 
 fn walk_dir(root: &Path, dir: &Path, jobs: &mut Vec<FileJob>, skips: &mut Vec<Skip>) {
@@ -78,10 +57,7 @@ fn walk_dir(root: &Path, dir: &Path, jobs: &mut Vec<FileJob>, skips: &mut Vec<Sk
     let entries = match fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            return skips.push(Skip {
-                location: show(dir),
-                reason: io_reason(&e),
-            });
+            return skips.push(Skip { location: show(dir), reason: io_reason(&e) });
         }
     };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
@@ -98,15 +74,9 @@ fn walk_dir(root: &Path, dir: &Path, jobs: &mut Vec<FileJob>, skips: &mut Vec<Sk
             walk_dir(root, &path, jobs, skips);
         } else if let Some(format) = Format::of(&name) {
             if ft.is_symlink() {
-                skips.push(Skip {
-                    location: show(&path),
-                    reason: "symbolic link not followed".into(),
-                });
+                skips.push(Skip { location: show(&path), reason: "symbolic link not followed".into() });
             } else if !ft.is_file() {
-                skips.push(Skip {
-                    location: show(&path),
-                    reason: not_regular(&ft).into(),
-                });
+                skips.push(Skip { location: show(&path), reason: not_regular(&ft).into() });
             } else {
                 let rel = path.strip_prefix(root).unwrap_or(&path);
                 push(jobs, path.clone(), show(&path), show(rel), format);
@@ -139,31 +109,22 @@ pub fn io_reason(e: &std::io::Error) -> String {
 /// after the walk cannot hang the read), checked to be a regular file under
 /// the cap, and sniffed for binary content.
 pub fn read_file(path: &Path, size_cap: u64) -> Result<Vec<u8>, String> {
-    let file = fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
-        .open(path)
-        .map_err(|e| match e.raw_os_error() {
+    let file = fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW).open(path).map_err(
+        |e| match e.raw_os_error() {
             Some(libc::ELOOP) => "symbolic link not followed".to_string(),
             _ => io_reason(&e),
-        })?;
+        },
+    )?;
     let meta = file.metadata().map_err(|e| io_reason(&e))?;
     if !meta.is_file() {
         return Err(not_regular(&meta.file_type()).into());
     }
     if meta.len() > size_cap {
-        return Err(format!(
-            "{} is over the size cap of {}",
-            human(meta.len()),
-            human(size_cap)
-        ));
+        return Err(format!("{} is over the size cap of {}", human(meta.len()), human(size_cap)));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may grow after the check: never read past the cap.
-    (&file)
-        .take(size_cap + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| io_reason(&e))?;
+    (&file).take(size_cap + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
     if bytes.len() as u64 > size_cap {
         return Err(format!("over the size cap of {}", human(size_cap)));
     }

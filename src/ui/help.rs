@@ -10,38 +10,19 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-const SCOPES: [Scope; 5] = [
-    Scope::Global,
-    Scope::Lists,
-    Scope::List,
-    Scope::Reader,
-    Scope::Timeline,
-];
+const SCOPES: [Scope; 5] = [Scope::Global, Scope::Lists, Scope::List, Scope::Reader, Scope::Timeline];
 
 /// The lines of the overlay (also used by the tests and `--help` text).
 pub fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     for scope in SCOPES {
-        let rows: Vec<_> = app
-            .keymap
-            .rows
-            .iter()
-            .filter(|r| r.scope == scope)
-            .collect();
+        let rows: Vec<_> = app.keymap.rows.iter().filter(|r| r.scope == scope).collect();
         if rows.is_empty() {
             continue;
         }
-        out.push(Line::styled(
-            scope.title(),
-            theme.border_focused.add_modifier(Modifier::BOLD),
-        ));
+        out.push(Line::styled(scope.title(), theme.border_focused.add_modifier(Modifier::BOLD)));
         for row in rows {
-            let keys = row
-                .keys
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let keys = row.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ");
             out.push(Line::from(vec![
                 Span::styled(format!("  {keys:<16}"), theme.date),
                 Span::raw(format!("{:<18}", row.name)),
@@ -62,27 +43,15 @@ pub fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16) {
-    let [_, mid, _] = Layout::horizontal([
-        Constraint::Percentage(10),
-        Constraint::Percentage(80),
-        Constraint::Percentage(10),
-    ])
-    .areas(area);
-    let [_, popup, _] = Layout::vertical([
-        Constraint::Percentage(8),
-        Constraint::Percentage(84),
-        Constraint::Percentage(8),
-    ])
-    .areas(mid);
+    let [_, mid, _] =
+        Layout::horizontal([Constraint::Percentage(10), Constraint::Percentage(80), Constraint::Percentage(10)])
+            .areas(area);
+    let [_, popup, _] =
+        Layout::vertical([Constraint::Percentage(8), Constraint::Percentage(84), Constraint::Percentage(8)]).areas(mid);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(" Keys (j/k scroll, any other key closes) ");
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines(app, theme))
-            .block(block)
-            .scroll((scroll, 0)),
-        popup,
-    );
+    frame.render_widget(Paragraph::new(lines(app, theme)).block(block).scroll((scroll, 0)), popup);
 }

@@ -60,23 +60,19 @@ pub fn areas(area: Rect, focus: Pane, searching: bool) -> Areas {
     (a.search, a.status, a.hints) = (search, status, hints);
     if area.width >= WIDE_COLUMNS {
         let timeline_h = (main.height / 4).clamp(3, 14);
-        let [top, timeline] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(timeline_h)]).areas(main);
+        let [top, timeline] = Layout::vertical([Constraint::Fill(1), Constraint::Length(timeline_h)]).areas(main);
         let list_w = (top.width * 3 / 10).clamp(28, 60);
-        let [list, reader] =
-            Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(top);
+        let [list, reader] = Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(top);
         (a.list, a.timeline) = (list, timeline);
         if reader.width >= ENTITY_LIST_MIN_READER {
             let [reader, entities] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(ENTITY_LIST_WIDTH)])
-                    .areas(reader);
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(ENTITY_LIST_WIDTH)]).areas(reader);
             (a.reader, a.entities) = (reader, entities);
         } else {
             a.reader = reader;
         }
     } else {
-        let [tabs, pane] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
+        let [tabs, pane] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(main);
         a.tabs = tabs;
         match focus {
             Pane::List => a.list = pane,
@@ -98,11 +94,7 @@ mod tests {
         assert!(a.list.width > 0 && a.reader.width > 0 && a.timeline.height > 0);
         assert_eq!(a.list.y, a.reader.y);
         assert!(a.timeline.y > a.list.y);
-        assert_eq!(
-            a.entities,
-            Rect::default(),
-            "no room for the entity list at 120"
-        );
+        assert_eq!(a.entities, Rect::default(), "no room for the entity list at 120");
         let a = areas(Rect::new(0, 0, 200, 60), Pane::List, true);
         assert!(a.entities.width > 0);
         assert_eq!(a.search.height, 1);
@@ -122,12 +114,9 @@ mod tests {
             for h in 0..30 {
                 let area = Rect::new(0, 0, w, h);
                 let a = areas(area, Pane::Reader, true);
-                for r in [
-                    a.tabs, a.list, a.reader, a.entities, a.timeline, a.search, a.status, a.hints,
-                ] {
+                for r in [a.tabs, a.list, a.reader, a.entities, a.timeline, a.search, a.status, a.hints] {
                     assert!(
-                        r.is_empty()
-                            || area.contains(r.as_position()) && r.right() <= w && r.bottom() <= h,
+                        r.is_empty() || area.contains(r.as_position()) && r.right() <= w && r.bottom() <= h,
                         "{w}x{h}: {r:?}"
                     );
                 }

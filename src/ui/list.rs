@@ -16,47 +16,33 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = match &list.filter {
         None => format!(" Articles ({}) ", number(total)),
         Some(ListFilter::Entity((kind, name))) => {
-            format!(
-                " Articles: {} of {} mention {} {name} ",
-                number(list.rows.len()),
-                number(total),
-                kind.as_str()
-            )
+            format!(" Articles: {} of {} mention {} {name} ", number(list.rows.len()), number(total), kind.as_str())
         }
     };
     let block = pane_block(app, theme, Pane::List).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
-    let lines: Vec<Line> = list
-        .rows
-        .iter()
+    let visible = || list.rows.iter().skip(list.offset).take(height);
+    // The date column only when some visible article has a date.
+    let dated = visible().any(|&i| app.library.article(i).date.is_some());
+    let lines: Vec<Line> = visible()
         .enumerate()
-        .skip(list.offset)
-        .take(height)
+        .map(|(i, idx)| (i + list.offset, idx))
         .map(|(row, &idx)| {
             let a = app.library.article(idx);
-            let date = a
-                .date
-                .map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
-            let line = Line::from(vec![
-                Span::styled(date, theme.dim),
-                Span::raw(" "),
-                Span::raw(a.title.as_str()),
-            ]);
-            if row == list.selected {
-                line.style(theme.selection)
-            } else {
-                line
+            let mut spans = Vec::with_capacity(3);
+            if dated {
+                let date = a.date.map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
+                spans.extend([Span::styled(date, theme.dim), Span::raw(" ")]);
             }
+            spans.push(Span::raw(a.title.as_str()));
+            let line = Line::from(spans);
+            if row == list.selected { line.style(theme.selection) } else { line }
         })
         .collect();
     if lines.is_empty() {
-        let text = if app.library.progress.done {
-            "No articles."
-        } else {
-            "Loading…"
-        };
+        let text = if app.library.progress.done { "No articles." } else { "Loading…" };
         frame.render_widget(Paragraph::new(text).style(theme.dim), inner);
         return;
     }

@@ -37,16 +37,8 @@ fn pane_block<'a>(app: &App, theme: &Theme, pane: Pane) -> Block<'a> {
     let focused = app.focus == pane;
     Block::new()
         .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { theme.border_focused } else { theme.border })
 }
 
 /// Whether `r` has room for anything inside a border.

@@ -25,16 +25,12 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         legend.push(Span::styled(kind.as_str(), theme.kind(kind)));
         legend.push(Span::raw(" "));
     }
-    let mut block = pane_block(app, theme, Pane::Reader)
-        .title_bottom(Line::from(legend).alignment(Alignment::Right));
+    let mut block = pane_block(app, theme, Pane::Reader).title_bottom(Line::from(legend).alignment(Alignment::Right));
     let Some(idx) = reader.article else {
         let block = block.title(" Reader ");
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        frame.render_widget(
-            Paragraph::new("Select an article and press Enter.").style(theme.dim),
-            inner,
-        );
+        frame.render_widget(Paragraph::new("Select an article and press Enter.").style(theme.dim), inner);
         return;
     };
     let article = app.library.article(idx);
@@ -42,8 +38,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let date = article.date.map(|d| format!(" · {d}")).unwrap_or_default();
     block = block.title(format!(" {}{date} ", article.title));
     if reader.rows.len() > reader.height {
-        let pct =
-            (reader.scroll + reader.height).min(reader.rows.len()) * 100 / reader.rows.len().max(1);
+        let pct = (reader.scroll + reader.height).min(reader.rows.len()) * 100 / reader.rows.len().max(1);
         block = block.title_bottom(Line::from(format!(" {pct}% ")).alignment(Alignment::Left));
     }
     let inner = block.inner(area);
@@ -63,19 +58,11 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// One screen row of the body: split where a style changes, tabs expanded.
-fn styled_row<'a>(
-    body: &'a str,
-    row: Range<usize>,
-    analysis: &Analysis,
-    app: &App,
-    theme: &Theme,
-) -> Line<'a> {
+fn styled_row<'a>(body: &'a str, row: Range<usize>, analysis: &Analysis, app: &App, theme: &Theme) -> Line<'a> {
     let reader = &app.reader;
     // Every offset where the style may change inside this row.
     let mut cuts = vec![row.start, row.end];
-    let first = analysis
-        .mentions
-        .partition_point(|m| (m.end as usize) <= row.start);
+    let first = analysis.mentions.partition_point(|m| (m.end as usize) <= row.start);
     let mentions = &analysis.mentions[first..];
     for m in mentions.iter().take_while(|m| (m.start as usize) < row.end) {
         cuts.extend([m.start as usize, m.end as usize]);
@@ -91,11 +78,7 @@ fn styled_row<'a>(
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
         let mut style = Style::new();
-        if reader
-            .marked
-            .as_ref()
-            .is_some_and(|m| m.start <= s && e <= m.end)
-        {
+        if reader.marked.as_ref().is_some_and(|m| m.start <= s && e <= m.end) {
             style = style.patch(theme.marked);
         }
         if let Some(i) = mentions
@@ -124,10 +107,7 @@ fn styled_row<'a>(
             }
             spans.push(Span::styled(out, style));
         } else {
-            col += text
-                .graphemes(true)
-                .map(|g| grapheme_width(g, 0))
-                .sum::<usize>();
+            col += text.graphemes(true).map(|g| grapheme_width(g, 0)).sum::<usize>();
             spans.push(Span::styled(text, style));
         }
     }
@@ -140,9 +120,7 @@ pub fn draw_entities(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
-    let block = pane_block(app, theme, Pane::Reader)
-        .border_style(theme.border)
-        .title(" Entities ");
+    let block = pane_block(app, theme, Pane::Reader).border_style(theme.border).title(" Entities ");
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(idx) = app.reader.article else {
@@ -152,10 +130,7 @@ pub fn draw_entities(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut counts: Vec<(Kind, &str, usize)> = Vec::new();
     for m in analysis.mentions.iter().filter(|m| m.kind != Kind::Date) {
         let name = analysis.name(m);
-        match counts
-            .iter_mut()
-            .find(|(k, n, _)| *k == m.kind && *n == name)
-        {
+        match counts.iter_mut().find(|(k, n, _)| *k == m.kind && *n == name) {
             Some(c) => c.2 += 1,
             None => counts.push((m.kind, name, 1)),
         }
@@ -167,10 +142,7 @@ pub fn draw_entities(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .take(inner.height as usize)
         .map(|&(kind, name, n)| {
             let mut style = theme.kind(kind);
-            if focused
-                .as_ref()
-                .is_some_and(|(k, f)| *k == kind && &**f == name)
-            {
+            if focused.as_ref().is_some_and(|(k, f)| *k == kind && &**f == name) {
                 style = style.add_modifier(Modifier::REVERSED);
             }
             Line::from(vec![

@@ -16,11 +16,7 @@ pub fn tabs(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let mut spans = Vec::new();
     for (i, pane) in Pane::ALL.into_iter().enumerate() {
-        let style = if pane == app.focus {
-            theme.selection.add_modifier(Modifier::BOLD)
-        } else {
-            theme.dim
-        };
+        let style = if pane == app.focus { theme.selection.add_modifier(Modifier::BOLD) } else { theme.dim };
         spans.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
         spans.push(Span::raw(" "));
     }
@@ -48,19 +44,11 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut text = format!(" {} articles", number(lib.len()));
     if !p.done {
         let total = p.files_total.map_or_else(|| "?".into(), number);
-        text += &format!(
-            " · loading {}/{} files · {:.0} MB/s",
-            number(p.files_done),
-            total,
-            p.mb_per_s()
-        );
+        text += &format!(" · loading {}/{} files · {:.0} MB/s", number(p.files_done), total, p.mb_per_s());
     }
     if !lib.skips.is_empty() {
-        text += &format!(
-            " · {} skipped, last: {} (? lists all)",
-            number(lib.skips.len()),
-            lib.skips[lib.skips.len() - 1]
-        );
+        text +=
+            &format!(" · {} skipped, last: {} (? lists all)", number(lib.skips.len()), lib.skips[lib.skips.len() - 1]);
     }
     let (text, style) = match &app.message {
         Some(m) => (format!(" {m}"), theme.message),
@@ -74,11 +62,7 @@ pub fn hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let pane: &[(Action, &str)] = match app.focus {
-        Pane::List => &[
-            (Action::Down, "down"),
-            (Action::Up, "up"),
-            (Action::Open, "open"),
-        ],
+        Pane::List => &[(Action::Down, "down"), (Action::Up, "up"), (Action::Open, "open")],
         Pane::Reader => &[
             (Action::Down, "scroll"),
             (Action::PageDown, "page"),
@@ -92,12 +76,8 @@ pub fn hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (Action::FilterEntity, "filter"),
         ],
     };
-    let common = [
-        (Action::Search, "search"),
-        (Action::FocusNext, "pane"),
-        (Action::Help, "help"),
-        (Action::Quit, "quit"),
-    ];
+    let common =
+        [(Action::Search, "search"), (Action::FocusNext, "pane"), (Action::Help, "help"), (Action::Quit, "quit")];
     let mut spans = Vec::new();
     for (action, label) in pane.iter().chain(common.iter()) {
         let keys = app.keymap.keys_for(*action);

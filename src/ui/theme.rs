@@ -64,11 +64,7 @@ impl Theme {
     /// The theme for this environment: `NO_COLOR` set (to anything) means
     /// no colour, as no-color.org asks.
     pub fn from_env() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            Theme::monochrome()
-        } else {
-            Theme::colour()
-        }
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { Theme::monochrome() } else { Theme::colour() }
     }
 
     pub fn kind(&self, kind: Kind) -> Style {

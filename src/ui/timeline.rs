@@ -24,11 +24,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if tl.rows.is_empty() {
-        let text = if app.library.progress.done {
-            "No dated events."
-        } else {
-            "Waiting for the corpus to load…"
-        };
+        let text = if app.library.progress.done { "No dated events." } else { "Waiting for the corpus to load…" };
         frame.render_widget(Paragraph::new(text).style(theme.dim), inner);
         return;
     }
@@ -36,11 +32,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .take(inner.height as usize)
         .filter_map(|row| {
             let line = event_line(app, theme, tl.event(row)?, inner.width as usize);
-            Some(if row == tl.selected {
-                line.style(theme.selection)
-            } else {
-                line
-            })
+            Some(if row == tl.selected { line.style(theme.selection) } else { line })
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -53,11 +45,7 @@ fn event_line<'a>(app: &'a App, theme: &Theme, ev: &Event, width: usize) -> Line
         Precision::Day => "day  ",
         Precision::Month => "month",
     };
-    let sources = if ev.sources.len() > 1 {
-        format!(" ×{}", ev.sources.len())
-    } else {
-        String::new()
-    };
+    let sources = if ev.sources.len() > 1 { format!(" ×{}", ev.sources.len()) } else { String::new() };
     let tail = format!("  {}{sources}", article.id);
     let mut spans = vec![
         Span::styled(format!("{:<10}", ev.date.to_string()), theme.date),
@@ -81,10 +69,7 @@ fn event_line<'a>(app: &'a App, theme: &Theme, ev: &Event, width: usize) -> Line
     pieces.push((pos, ev.sentence.end, Style::new()));
     for (s, e, style) in pieces {
         // Sentences are shown on one row: newlines and tabs become spaces.
-        let text: String = body[s..e]
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .collect();
+        let text: String = body[s..e].chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
         let w = text.width();
         if used + w > room {
             let cut = crate::corpus::shorten(&text, room.saturating_sub(used));
