@@ -70,16 +70,17 @@ fn walk_dir(root: &Path, dir: &Path, jobs: &mut Vec<FileJob>, skips: &mut Vec<Sk
         let path = entry.path();
         // DirEntry::file_type does not follow symlinks.
         let Ok(ft) = entry.file_type() else { continue };
-        if ft.is_dir() {
+        if ft.is_symlink() {
+            // Never followed, so a link to a parent folder cannot loop.
+            skips.push(Skip { location: show(&path), reason: "symbolic link not followed".into() });
+        } else if ft.is_dir() {
             walk_dir(root, &path, jobs, skips);
         } else if let Some(format) = Format::of(&name) {
-            if ft.is_symlink() {
-                skips.push(Skip { location: show(&path), reason: "symbolic link not followed".into() });
-            } else if !ft.is_file() {
-                skips.push(Skip { location: show(&path), reason: not_regular(&ft).into() });
-            } else {
+            if ft.is_file() {
                 let rel = path.strip_prefix(root).unwrap_or(&path);
                 push(jobs, path.clone(), show(&path), show(rel), format);
+            } else {
+                skips.push(Skip { location: show(&path), reason: not_regular(&ft).into() });
             }
         }
     }
@@ -138,6 +139,8 @@ pub fn human(bytes: u64) -> String {
     const MIB: f64 = 1024.0 * 1024.0;
     if bytes >= 1024 * 1024 {
         format!("{:.1} MiB", bytes as f64 / MIB)
+    } else if bytes < 1024 {
+        format!("{bytes} bytes")
     } else {
         format!("{:.1} KiB", bytes as f64 / 1024.0)
     }
