@@ -107,3 +107,41 @@ fn open_an_article_show_help_quit_and_the_terminal_is_restored() {
     assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
     assert_eq!(t.display("#{cursor_flag}"), "1", "the cursor is visible");
 }
+
+/// The pid of the program the pane's shell started.
+fn child_pid(t: &Tmux) -> String {
+    let shell = t.display("#{pane_pid}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
+        let pid = String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_string);
+        if let Some(pid) = pid {
+            return pid;
+        }
+        assert!(Instant::now() < deadline, "no child of {shell}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn signal_restores_the_terminal(name: &str, signal: &str, code: i32) {
+    let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
+    let cmd = format!("{bin}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES-DONE; sleep 30");
+    let Some(t) = Tmux::start(name, &cmd, (100, 30)) else { return };
+    t.wait_for("Articles (2)");
+    let pid = child_pid(&t);
+    assert!(Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
+    let s = t.wait_for("MODES-DONE");
+    assert!(s.contains(&format!("EXIT={code}")), "{s}");
+    assert!(s.contains("icanon echo") && !s.contains("-icanon"), "cooked mode is back:\n{s}");
+    assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    signal_restores_the_terminal("term", "TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    signal_restores_the_terminal("hup", "HUP", 129);
+}
