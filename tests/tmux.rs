@@ -125,7 +125,9 @@ fn child_pid(t: &Tmux) -> String {
 
 fn signal_restores_the_terminal(name: &str, signal: &str, code: i32) {
     let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
-    let cmd = format!("{bin}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES-DONE; sleep 30");
+    let cmd = format!(
+        "{bin}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES-DONE; sleep 30"
+    );
     let Some(t) = Tmux::start(name, &cmd, (100, 30)) else { return };
     t.wait_for("Articles (2)");
     let pid = child_pid(&t);
