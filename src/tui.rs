@@ -99,8 +99,11 @@ fn event_loop(
 fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // A fresh Terminal has an empty back buffer, so the next draw paints
+    // every cell. (`Terminal::clear` would ask the terminal for the cursor
+    // position, and the input thread holds crossterm's reader: deadlock.)
     *terminal = init_terminal()?;
-    terminal.clear()?;
+    execute!(std::io::stdout(), terminal::Clear(terminal::ClearType::All))?;
     Ok(())
 }
 

@@ -147,3 +147,22 @@ fn sigterm_restores_the_terminal_and_exits_143() {
 fn sighup_restores_the_terminal_and_exits_129() {
     signal_restores_the_terminal("hup", "HUP", 129);
 }
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws_everything() {
+    let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
+    let Some(t) = Tmux::start("suspend", "PS1='$ ' bash --norc --noprofile -i", (100, 30)) else { return };
+    t.wait_for("$");
+    t.keys(&[&format!("{bin}; echo EXIT=$?"), "Enter"]);
+    t.wait_for("Articles (2)");
+    t.keys(&["C-z"]);
+    let s = t.wait_for("Stopped");
+    assert!(!s.contains("Articles (2)"), "the shell has the screen back:\n{s}");
+    assert_eq!(t.display("#{alternate_on}"), "0");
+    t.keys(&["fg", "Enter"]);
+    // Without a key press, the whole screen comes back.
+    let s = t.wait_for("Articles (2)");
+    assert!(s.contains("Timeline") && s.contains("Reader"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
