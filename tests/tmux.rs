@@ -153,7 +153,7 @@ fn ctrl_z_suspends_and_fg_redraws_everything() {
     let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
     let Some(t) = Tmux::start("suspend", "PS1='$ ' bash --norc --noprofile -i", (100, 30)) else { return };
     t.wait_for("$");
-    t.keys(&[&format!("{bin}; echo EXIT=$?"), "Enter"]);
+    t.keys(&[&bin, "Enter"]);
     t.wait_for("Articles (2)");
     t.keys(&["C-z"]);
     let s = t.wait_for("Stopped");
@@ -164,5 +164,7 @@ fn ctrl_z_suspends_and_fg_redraws_everything() {
     let s = t.wait_for("Articles (2)");
     assert!(s.contains("Timeline") && s.contains("Reader"), "{s}");
     t.keys(&["q"]);
+    t.wait_gone("Articles (2)");
+    t.keys(&["echo EXIT=$?", "Enter"]);
     t.wait_for("EXIT=0");
 }
