@@ -4,3 +4,5 @@
 //! drive the same code the binary runs.
 
 pub mod analysis;
+pub mod config;
+pub mod store;
