@@ -45,7 +45,13 @@ impl Keymap {
                                 panic!("default keys of action `{}`: {why}", action.name)
                             })
                         })
-                        .collect(),
+                        .fold(Vec::new(), |mut keys, key| {
+                            // "shift-tab" and "backtab" are one key: list it once.
+                            if !keys.contains(&key) {
+                                keys.push(key);
+                            }
+                            keys
+                        }),
                 };
                 (action.name.to_owned(), keys)
             })
