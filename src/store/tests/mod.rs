@@ -4,6 +4,7 @@
 mod crash;
 mod files;
 mod merge;
+mod xdg;
 
 use std::path::{Path, PathBuf};
 
