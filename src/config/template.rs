@@ -33,10 +33,13 @@ pub fn default_config_toml(actions: &[ActionInfo]) -> String {
 # Keys: action = [key specs]. An entry replaces that action's default keys;
 # actions left out keep theirs; [] unbinds an action.
 # A key spec is optional ctrl-, alt-, shift- then one character (\"G\" is
-# shift-g) or one of: {}, f1..f12.
+# shift-g) or a named key:
+#   {}
+#   {}, f1..f12.
 [keys]
 ",
-        names.join(", ")
+        names[..names.len() / 2].join(", "),
+        names[names.len() / 2..].join(", "),
     );
     for action in actions {
         for line in action.help.lines() {

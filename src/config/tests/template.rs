@@ -66,15 +66,19 @@ fn the_default_config_parses_back_to_the_defaults() {
 }
 
 #[test]
-fn odd_action_names_are_quoted() {
+fn odd_action_names_and_keys_are_quoted() {
     let odd = [ActionInfo {
         name: "go to.top",
-        keys: &["g"],
+        keys: &["g", "\"", "\\", "'"],
         help: "",
     }];
     let text = default_config_toml(&odd);
     let config = Config::parse(Path::new("c.toml"), text.as_bytes(), &["go to.top"]).unwrap();
-    assert_eq!(config.keys["go to.top"], [KeySpec::parse("g").unwrap()]);
+    let keys: Vec<String> = config.keys["go to.top"]
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+    assert_eq!(keys, ["g", "\"", "\\", "'"]);
 }
 
 #[test]
