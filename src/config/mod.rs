@@ -139,7 +139,7 @@ struct RawConfig {
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]
-    theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    theme: BTreeMap<Spanned<String>, Spanned<ColorText>>,
     reference_date: Option<Spanned<toml::Value>>,
     size_cap: Option<Spanned<toml::Value>>,
 }
@@ -170,6 +170,32 @@ impl<'de> Deserialize<'de> for KeyList {
                     specs.push(spec);
                 }
                 Ok(KeyList::Many(specs))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// A `[theme]` value: a colour string, or (forgiving) a bare palette index
+/// such as `208`. Parsed later, so a bad colour is reported at its span.
+struct ColorText(String);
+
+impl<'de> Deserialize<'de> for ColorText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ColorText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a colour: a name like \"red\", an index 0-255, or \"#rrggbb\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ColorText, E> {
+                Ok(ColorText(v.to_owned()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ColorText, E> {
+                Ok(ColorText(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ColorText, E> {
+                Ok(ColorText(v.to_string()))
             }
         }
         d.deserialize_any(Visitor)
@@ -279,7 +305,7 @@ impl Config {
                 );
                 continue;
             };
-            match parse_color(value.get_ref()) {
+            match parse_color(&value.get_ref().0) {
                 Ok(color) => *slot = color,
                 Err(why) => report(value.span(), format!("theme.{}: {why}", entry.get_ref())),
             }

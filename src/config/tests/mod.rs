@@ -120,9 +120,12 @@ fn unknown_theme_entry_is_reported() {
 
 #[test]
 fn wrong_types_are_reported_at_the_value() {
-    let (line, column, message) = one_problem("[theme]\nperson = 5\n");
+    let (line, column, message) = one_problem("[theme]\nperson = true\n");
     assert_eq!((line, column), (2, 10));
-    assert!(message.contains("invalid type: integer `5`"), "{message}");
+    assert!(
+        message.contains("invalid type: boolean `true`, expected a colour"),
+        "{message}"
+    );
 
     let (line, column, message) = one_problem("[keys]\nquit = 5\n");
     assert_eq!((line, column), (2, 8));
@@ -177,6 +180,18 @@ fn bad_colour_is_reported_with_the_entry_name() {
             .2
             .contains("bad colour")
     );
+    assert!(
+        one_problem("[theme]\nborder = 256\n")
+            .2
+            .contains("bad colour")
+    );
+    assert!(
+        one_problem("[theme]\nborder = -1\n")
+            .2
+            .contains("bad colour")
+    );
+    let (_dir, result) = load_text("[theme]\nborder = 208\n");
+    assert_eq!(result.unwrap().theme.border, Color::Indexed(208));
 }
 
 #[test]
