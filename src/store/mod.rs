@@ -32,7 +32,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use model::{FORMAT_VERSION, LastPosition};
-pub use saver::Saver;
+pub use saver::{Saver, WarningSink};
 
 use model::{Change, Rejected, Stamped, StateFile};
 

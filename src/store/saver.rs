@@ -21,7 +21,7 @@ pub struct Saver {
 }
 
 /// A warning callback, e.g. one that posts to the app's event channel.
-type WarningSink = Box<dyn FnMut(String) + Send>;
+pub type WarningSink = Box<dyn FnMut(String) + Send>;
 
 impl Saver {
     /// Wait after a change before saving, so a burst of keystrokes is one
