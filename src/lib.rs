@@ -8,6 +8,7 @@ pub mod app;
 pub mod config;
 pub mod corpus;
 pub mod headless;
+pub mod store;
 pub mod text;
 pub mod tui;
 pub mod ui;

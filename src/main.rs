@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use dossier::app::keymap::Keymap;
+use dossier::app::{action, keymap::Keymap};
+use dossier::config::{self, Config};
 use dossier::corpus::{LoadOptions, Source};
 use dossier::headless;
 use dossier::tui;
@@ -22,6 +23,9 @@ struct Cli {
     paths: Vec<PathBuf>,
     #[command(flatten)]
     common: Common,
+    /// Print the default config (a commented config.toml to start from)
+    #[arg(long)]
+    print_config: bool,
 }
 
 #[derive(Args, Clone)]
@@ -77,15 +81,37 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<i32> {
+    if cli.print_config {
+        print!("{}", config::default_config_toml(&action::action_infos()));
+        return Ok(0);
+    }
+    let names = action::action_names();
+    let loaded = match &cli.common.config {
+        Some(path) => Config::load(path, &names).map(Some),
+        None => Config::load_default_location(&names),
+    };
+    let config = match loaded {
+        Ok(c) => c.unwrap_or_default(),
+        Err(e) => {
+            // A bad config is a usage error: say where, and touch nothing.
+            eprintln!("dossier: {e}");
+            return Ok(2);
+        }
+    };
     let load = |paths: &[PathBuf], analyze: bool| {
-        let opts = LoadOptions { reference_date: cli.common.reference_date, analyze, ..LoadOptions::default() };
+        let opts = LoadOptions {
+            reference_date: cli.common.reference_date.or(config.reference_date),
+            size_cap: config.size_cap.unwrap_or(dossier::corpus::DEFAULT_SIZE_CAP),
+            analyze,
+        };
         (Source::from_args(paths), opts)
     };
     let mut out = std::io::stdout().lock();
     match &cli.command {
         None => {
             let (source, load) = load(&cli.paths, true);
-            tui::run(tui::Options { source, load, keymap: Keymap::default(), theme: Theme::from_env() })
+            let keymap = Keymap::with_overrides(&config.keys);
+            tui::run(tui::Options { source, load, keymap, theme: Theme::for_env(&config.theme) })
         }
         Some(Command::List { paths, json }) => {
             let (source, opts) = load(paths, false);

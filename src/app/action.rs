@@ -2,8 +2,6 @@
 //! help overlay, the key hint line and `--print-config` are all generated
 //! from [`DEFAULT_BINDINGS`], so they cannot disagree with what the keys do.
 
-use serde::Deserialize;
-
 /// Where a binding applies. A key is looked up in the focused pane's scope
 /// first, then in `Global`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,9 +26,10 @@ impl Scope {
     }
 }
 
-/// A user action, named as in the config file's `[keys]` table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// What a key does. The config names bindings (rows of
+/// [`DEFAULT_BINDINGS`]), not actions, so that paging by `Space` in the
+/// reader and by `Ctrl-d` everywhere can be remapped separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
     Help,
@@ -62,7 +61,8 @@ pub enum Action {
     ShowBookmarks,
 }
 
-/// One default binding: in `scope`, `keys` do `action`.
+/// One default binding: in `scope`, `keys` do `action`. `name` is unique:
+/// it is the binding's name in the config file and the help overlay.
 pub struct Binding {
     pub scope: Scope,
     pub action: Action,
@@ -97,8 +97,8 @@ bindings! {
     Global PageDown "page_down" ["ctrl-d", "pgdn"] "page down";
     Global PageUp "page_up" ["ctrl-u", "pgup"] "page up";
     Global Open "open" ["enter"] "open / filter by entity / jump";
-    Reader PageDown "page_down" ["space"] "page down";
-    Reader PageUp "page_up" ["b"] "page up";
+    Reader PageDown "reader_page_down" ["space"] "page down";
+    Reader PageUp "reader_page_up" ["b"] "page up";
     Reader NextMatch "next_match" ["n"] "next search match";
     Reader PrevMatch "prev_match" ["N"] "previous search match";
     Reader NextEntity "next_entity" ["]"] "next entity";
@@ -112,15 +112,14 @@ bindings! {
     List ShowBookmarks "show_bookmarks" ["B"] "show only bookmarks";
 }
 
-/// Every action name a config may use, in help order, without repeats.
+/// Every binding name a config may use, in help order.
 pub fn action_names() -> Vec<&'static str> {
-    let mut names: Vec<&str> = Vec::new();
-    for b in DEFAULT_BINDINGS {
-        if !names.contains(&b.name) {
-            names.push(b.name);
-        }
-    }
-    names
+    DEFAULT_BINDINGS.iter().map(|b| b.name).collect()
+}
+
+/// The defaults as the config module describes actions.
+pub fn action_infos() -> Vec<crate::config::ActionInfo<'static>> {
+    DEFAULT_BINDINGS.iter().map(|b| crate::config::ActionInfo { name: b.name, keys: b.keys, help: b.help }).collect()
 }
 
 #[cfg(test)]
@@ -128,10 +127,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_deserialise_to_their_actions() {
-        for b in DEFAULT_BINDINGS {
-            let parsed: Action = serde_json::from_value(serde_json::json!(b.name)).unwrap();
-            assert_eq!(parsed, b.action, "{}", b.name);
-        }
+    fn binding_names_are_unique() {
+        let mut names = action_names();
+        names.sort_unstable();
+        let n = names.len();
+        names.dedup();
+        assert_eq!(names.len(), n);
     }
 }

@@ -38,23 +38,14 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The defaults with `overrides` (action name -> keys) applied: a user's
-    /// entry replaces every default key of that action, in every scope.
+    /// The defaults with the config's `[keys]` applied: an entry replaces
+    /// the keys of the binding of that name (`[]` unbinds it).
     pub fn with_overrides(overrides: &BTreeMap<String, Vec<KeySpec>>) -> Self {
         let mut map = Keymap::default();
-        for (name, keys) in overrides {
-            let mut first = true;
-            map.rows.retain_mut(|row| {
-                if row.name != name {
-                    return true;
-                }
-                let keep = first;
-                if first {
-                    row.keys = keys.clone();
-                    first = false;
-                }
-                keep
-            });
+        for row in &mut map.rows {
+            if let Some(keys) = overrides.get(row.name) {
+                row.keys = keys.clone();
+            }
         }
         map
     }
@@ -77,5 +68,37 @@ impl Keymap {
             .find(|r| r.action == action)
             .map(|r| r.keys.iter().map(ToString::to_string).collect::<Vec<_>>().join("/"))
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_focused_pane_wins_over_shared_bindings() {
+        let map = Keymap::default();
+        assert_eq!(map.lookup(Scope::List, &key('b')), Some(Action::ToggleBookmark));
+        assert_eq!(map.lookup(Scope::Reader, &key('b')), Some(Action::PageUp));
+        assert_eq!(map.lookup(Scope::Timeline, &key('j')), Some(Action::Down));
+        assert_eq!(map.lookup(Scope::Timeline, &key('b')), None);
+    }
+
+    #[test]
+    fn an_override_replaces_that_binding_only() {
+        let mut o = BTreeMap::new();
+        o.insert("quit".to_string(), vec![KeySpec::parse("x").unwrap()]);
+        o.insert("reader_page_down".to_string(), vec![]);
+        let map = Keymap::with_overrides(&o);
+        assert_eq!(map.lookup(Scope::List, &key('q')), None);
+        assert_eq!(map.lookup(Scope::List, &key('x')), Some(Action::Quit));
+        assert_eq!(map.lookup(Scope::Reader, &key(' ')), None, "unbound");
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(map.lookup(Scope::Reader, &ctrl_d), Some(Action::PageDown), "the shared binding stays");
     }
 }

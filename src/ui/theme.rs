@@ -22,23 +22,29 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn colour() -> Self {
+    /// Styles from the configured colours.
+    pub fn from_colours(c: &crate::config::Theme) -> Self {
         let fg = |c| Style::new().fg(c);
         Theme {
-            person: fg(Color::LightCyan),
-            place: fg(Color::LightGreen),
-            org: fg(Color::LightMagenta),
-            date: fg(Color::LightYellow),
-            misc: fg(Color::Gray).add_modifier(Modifier::ITALIC),
-            border: fg(Color::DarkGray),
-            border_focused: fg(Color::LightBlue),
-            selection: Style::new().bg(Color::Blue).fg(Color::White),
-            status: Style::new().bg(Color::DarkGray).fg(Color::White),
-            message: Style::new().bg(Color::DarkGray).fg(Color::LightYellow),
-            matched: Style::new().bg(Color::Yellow).fg(Color::Black),
-            marked: Style::new().bg(Color::Rgb(40, 40, 70)),
+            person: fg(c.person),
+            place: fg(c.place),
+            org: fg(c.org),
+            date: fg(c.date),
+            misc: fg(c.misc).add_modifier(Modifier::ITALIC),
+            border: fg(c.border),
+            border_focused: fg(c.border_focused),
+            selection: Style::new().bg(c.selection).add_modifier(Modifier::BOLD),
+            status: Style::new().bg(c.status).fg(Color::White),
+            message: Style::new().bg(c.status).fg(Color::White).add_modifier(Modifier::BOLD),
+            matched: Style::new().bg(c.search_match).fg(Color::Black),
+            marked: Style::new().add_modifier(Modifier::UNDERLINED),
             dim: fg(Color::DarkGray),
         }
+    }
+
+    /// The default colours.
+    pub fn colour() -> Self {
+        Theme::from_colours(&crate::config::Theme::default())
     }
 
     /// For `NO_COLOR`: modifiers only, one per kind where it can be.
@@ -61,10 +67,14 @@ impl Theme {
         }
     }
 
-    /// The theme for this environment: `NO_COLOR` set (to anything) means
-    /// no colour, as no-color.org asks.
-    pub fn from_env() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) { Theme::monochrome() } else { Theme::colour() }
+    /// The theme for this environment: `NO_COLOR` set (to anything but
+    /// empty) means no colour, as no-color.org asks, whatever the config.
+    pub fn for_env(colours: &crate::config::Theme) -> Self {
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            Theme::monochrome()
+        } else {
+            Theme::from_colours(colours)
+        }
     }
 
     pub fn kind(&self, kind: Kind) -> Style {
