@@ -3,6 +3,7 @@
 
 use crate::app::{App, Effect, Msg, keymap::Keymap};
 use crate::corpus::{self, LoadOptions, Source};
+use crate::store::{self, Saver, Store};
 use crate::ui::{self, Theme};
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -39,14 +40,34 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     }
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
+    let warn_tx = tx.clone();
     spawn_loader(opts.source.clone(), opts.load.clone(), tx.clone());
     let mut terminal = init_terminal()?;
     spawn_input(tx);
     let size = terminal.size()?;
-    let mut app = App::new(opts.keymap, (size.width, size.height));
-    let code = event_loop(&mut terminal, &mut app, &opts.theme, &rx);
+    let (store, warnings) = Store::open_default();
+    let key = match &opts.source {
+        Source::Sample => store::corpus_key::<&str>(&[]),
+        Source::Paths(paths) => store::corpus_key(paths),
+    };
+    let saver = Saver::spawn_with(
+        &store,
+        Saver::DEFAULT_DEBOUNCE,
+        Some(Box::new(move |w| {
+            let _ = warn_tx.send(LoopEvent::Msg(Msg::Warning(w)));
+        })),
+    );
+    let mut app = App::new(opts.keymap, (size.width, size.height)).with_store(store, key);
+    app.message = (!warnings.is_empty()).then(|| warnings.join("; "));
+    let code = event_loop(&mut terminal, &mut app, &opts.theme, &rx, &saver);
     restore_terminal();
+    // Saved on every way out of the loop: quit, signal, error.
+    saver.changed(app.store.take_changes());
+    let save_warnings = saver.flush_and_stop();
     let code = code?;
+    for w in warnings.iter().chain(&save_warnings) {
+        eprintln!("dossier: {w}");
+    }
     if !app.library.skips.is_empty() {
         eprintln!("dossier: {} input(s) skipped:", app.library.skips.len());
         for s in &app.library.skips {
@@ -61,6 +82,7 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     rx: &Receiver<LoopEvent>,
+    saver: &Saver,
 ) -> anyhow::Result<i32> {
     terminal.draw(|f| ui::draw(app, theme, f))?;
     // Blocks while nothing happens: no polling, no CPU when idle.
@@ -86,6 +108,11 @@ fn event_loop(
             if app.should_quit {
                 return Ok(0);
             }
+        }
+        // The saver writes a short while after the last change, off this thread.
+        let changes = app.store.take_changes();
+        if !changes.is_empty() {
+            saver.changed(changes);
         }
         if redraw {
             terminal.draw(|f| ui::draw(app, theme, f))?;

@@ -8,6 +8,8 @@ use super::library::{EntityKey, Library};
 pub enum ListFilter {
     /// Articles that mention an entity (`Enter` on it in the reader).
     Entity(EntityKey),
+    /// Bookmarked articles only (`B`).
+    Bookmarks,
 }
 
 #[derive(Debug, Default)]
@@ -27,19 +29,15 @@ impl ListView {
 
     /// Recomputes the rows after the corpus or the filter changed, keeping
     /// the selected article selected when it is still shown.
-    pub fn refresh(&mut self, lib: &Library) {
+    pub fn refresh(&mut self, lib: &Library, bookmarked: impl Fn(u32) -> bool) {
         let keep = self.selected_article();
         self.rows = match &self.filter {
             None => lib.ordered.clone(),
             Some(ListFilter::Entity(key)) => lib.mentioning(key),
+            Some(ListFilter::Bookmarks) => lib.ordered.iter().copied().filter(|&a| bookmarked(a)).collect(),
         };
         self.selected = keep.and_then(|a| self.rows.iter().position(|&r| r == a)).unwrap_or(0);
         self.clamp();
-    }
-
-    pub fn set_filter(&mut self, filter: Option<ListFilter>, lib: &Library) {
-        self.filter = filter;
-        self.refresh(lib);
     }
 
     /// Moves the selection by `delta` rows, stopping at the ends.

@@ -16,6 +16,7 @@ pub use reader::Reader;
 pub use timeline::TimelineView;
 
 use crate::corpus::LoadEvent;
+use crate::store::Store;
 use keymap::Keymap;
 use ratatui::crossterm::event::KeyEvent;
 
@@ -46,6 +47,9 @@ pub enum Msg {
     Resize(u16, u16),
     Load(LoadEvent),
     LoadDone,
+    /// Something to tell the user (a save that failed, a state file moved
+    /// aside).
+    Warning(String),
 }
 
 /// Work the app asks of the event loop, which owns the terminal and threads.
@@ -76,6 +80,12 @@ pub struct App {
     pub message: Option<String>,
     pub should_quit: bool,
     pub effects: Vec<Effect>,
+    /// Read marks, bookmarks and the last position, for this corpus.
+    pub store: Store,
+    pub corpus_key: String,
+    /// Whether the last position was restored already (it is restored once,
+    /// when its article arrives).
+    pub(crate) restored: bool,
 }
 
 impl App {
@@ -93,7 +103,25 @@ impl App {
             message: None,
             should_quit: false,
             effects: Vec::new(),
+            store: Store::in_memory(),
+            corpus_key: crate::store::SAMPLE_KEY.to_string(),
+            restored: false,
         }
+    }
+
+    /// Uses `store` for the reading state of the corpus `key`.
+    pub fn with_store(mut self, store: Store, key: String) -> Self {
+        self.store = store;
+        self.corpus_key = key;
+        self
+    }
+
+    pub fn is_read(&self, article: u32) -> bool {
+        self.store.is_read(&self.corpus_key, &self.library.article(article).id)
+    }
+
+    pub fn is_bookmarked(&self, article: u32) -> bool {
+        self.store.is_bookmarked(&self.corpus_key, &self.library.article(article).id)
     }
 }
 

@@ -22,9 +22,14 @@ impl App {
             Msg::Load(event) => {
                 let new = self.library.absorb(event);
                 if !new.is_empty() || self.list.rows.is_empty() {
-                    self.list.refresh(&self.library);
+                    self.refresh_list();
+                    self.restore_position(new);
                     self.fit();
                 }
+                true
+            }
+            Msg::Warning(w) => {
+                self.message = Some(w);
                 true
             }
             Msg::LoadDone => {
@@ -143,9 +148,32 @@ impl App {
             Action::PrevMonth => self.timeline.step_month(false),
             Action::FilterEntity => self.filter_timeline(),
             Action::NextMatch | Action::PrevMatch => {}
-            Action::ToggleRead | Action::ToggleBookmark | Action::ShowBookmarks => {}
+            Action::ToggleRead => {
+                if let Some(a) = self.list.selected_article() {
+                    let id = &self.library.article(a).id;
+                    let read = self.store.toggle_read(&self.corpus_key, id);
+                    self.message = Some(if read { "marked read" } else { "marked unread" }.into());
+                }
+            }
+            Action::ToggleBookmark => {
+                if let Some(a) = self.list.selected_article() {
+                    let id = &self.library.article(a).id;
+                    let on = self.store.toggle_bookmark(&self.corpus_key, id);
+                    self.message = Some(if on { "bookmarked" } else { "bookmark removed" }.into());
+                    if self.list.filter == Some(ListFilter::Bookmarks) {
+                        self.refresh_list();
+                    }
+                }
+            }
+            Action::ShowBookmarks => {
+                let on = self.list.filter != Some(ListFilter::Bookmarks);
+                self.list.filter = on.then_some(ListFilter::Bookmarks);
+                self.refresh_list();
+                self.message = Some(if on { "bookmarks only (B again shows all)" } else { "all articles" }.into());
+            }
         }
         self.fit();
+        self.remember_position();
     }
 
     fn page(&self) -> usize {
@@ -188,7 +216,8 @@ impl App {
                     self.message = Some("move to an entity with ] or [ first".into());
                     return;
                 };
-                self.list.set_filter(Some(ListFilter::Entity(key.clone())), &self.library);
+                self.list.filter = Some(ListFilter::Entity(key.clone()));
+                self.refresh_list();
                 let n = self.list.rows.len();
                 self.message = Some(format!(
                     "{n} article{} mention{} {} {} (Esc clears)",
@@ -212,12 +241,49 @@ impl App {
         }
     }
 
+    /// Opens an article in the reader; opening it marks it read.
     pub(crate) fn open_article(&mut self, article: u32) {
         if self.reader.article != Some(article) {
             self.reader.open(article, &self.library.article(article).body);
         }
         self.reader.marked = None;
         self.reader.entity = None;
+        self.store.set_read(&self.corpus_key, &self.library.article(article).id, true);
+        self.restored = true;
+    }
+
+    pub(crate) fn refresh_list(&mut self) {
+        let (store, key, lib) = (&self.store, &self.corpus_key, &self.library);
+        self.list.refresh(lib, |a| store.is_bookmarked(key, &lib.article(a).id));
+    }
+
+    /// Reopens the article the user was reading last time, at the same
+    /// place, once it has arrived from the loader.
+    fn restore_position(&mut self, new: std::ops::Range<u32>) {
+        if self.restored {
+            return;
+        }
+        let Some(last) = self.store.last(&self.corpus_key).cloned() else {
+            self.restored = true;
+            return;
+        };
+        let Some(a) = new.into_iter().find(|&a| self.library.article(a).id == last.article) else { return };
+        self.fit();
+        self.open_article(a);
+        self.fit();
+        self.reader.scroll_to(crate::text::row_of(&self.reader.rows, last.scroll as usize));
+        if let Some(row) = self.list.rows.iter().position(|&r| r == a) {
+            self.list.selected = row;
+        }
+        self.focus = Pane::Reader;
+    }
+
+    /// Remembers where the reader is: the article and the byte offset of
+    /// its top row (offsets survive a change of terminal width; rows don't).
+    fn remember_position(&mut self) {
+        let Some(a) = self.reader.article else { return };
+        let top = self.reader.rows.get(self.reader.scroll).map_or(0, |r| r.start);
+        self.store.set_last(&self.corpus_key, &self.library.article(a).id, top as u32);
     }
 
     /// `t`: the event of the sentence the reader is at.
@@ -253,7 +319,8 @@ impl App {
     /// `Esc`: undo the innermost thing: a filter, the entity cursor, focus.
     fn cancel(&mut self) {
         if self.list.filter.is_some() {
-            self.list.set_filter(None, &self.library);
+            self.list.filter = None;
+            self.refresh_list();
             self.message = Some("filter cleared".into());
         } else if self.timeline.filter.is_some() {
             self.timeline.filter = None;

@@ -58,18 +58,6 @@ impl Source {
     pub fn from_args(paths: &[std::path::PathBuf]) -> Self {
         if paths.is_empty() { Source::Sample } else { Source::Paths(paths.to_vec()) }
     }
-
-    /// A stable name for this corpus, used to key the saved reading state.
-    pub fn key(&self) -> String {
-        match self {
-            Source::Sample => "<sample>".to_string(),
-            Source::Paths(paths) => paths
-                .iter()
-                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()).display().to_string())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        }
-    }
 }
 
 /// Parses an article date: `YYYY-MM-DD` (also with a time after it),

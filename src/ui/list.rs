@@ -4,6 +4,7 @@ use super::{Theme, number, pane_block};
 use crate::app::{App, ListFilter, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -15,6 +16,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let total = app.library.len();
     let title = match &list.filter {
         None => format!(" Articles ({}) ", number(total)),
+        Some(ListFilter::Bookmarks) => {
+            format!(" Articles: {} bookmarked of {} ", number(list.rows.len()), number(total))
+        }
         Some(ListFilter::Entity((kind, name))) => {
             format!(" Articles: {} of {} mention {} {name} ", number(list.rows.len()), number(total), kind.as_str())
         }
@@ -31,12 +35,15 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|(i, idx)| (i + list.offset, idx))
         .map(|(row, &idx)| {
             let a = app.library.article(idx);
-            let mut spans = Vec::with_capacity(3);
+            // A star for bookmarks; read articles are dimmed, as in mail readers.
+            let mark = if app.is_bookmarked(idx) { "★ " } else { "  " };
+            let mut spans = vec![Span::styled(mark, theme.date)];
             if dated {
                 let date = a.date.map_or_else(|| " ".repeat(10), |d| d.format("%Y-%m-%d").to_string());
                 spans.extend([Span::styled(date, theme.dim), Span::raw(" ")]);
             }
-            spans.push(Span::raw(a.title.as_str()));
+            let title_style = if app.is_read(idx) { theme.dim } else { Style::new() };
+            spans.push(Span::styled(a.title.as_str(), title_style));
             let line = Line::from(spans);
             if row == list.selected { line.style(theme.selection) } else { line }
         })
