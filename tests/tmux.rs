@@ -2,83 +2,9 @@
 //! quit, and check the terminal was given back (alternate screen left,
 //! cooked mode restored).
 
+mod common;
+use common::tmux::{Tmux, child_pid, shell_quote};
 use std::process::Command;
-use std::time::{Duration, Instant};
-
-/// A private tmux server running one program, killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// `None` when tmux is missing outside CI (`.ci/run` installs it; in CI
-    /// a missing tmux is a failure).
-    fn start(name: &str, cmd: &str, size: (u16, u16)) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-            eprintln!("tmux not installed: skipping {name}");
-            return None;
-        }
-        let t = Tmux { socket: format!("dossier-test-{name}-{}", std::process::id()) };
-        let (w, h) = (size.0.to_string(), size.1.to_string());
-        let ok = t
-            .cmd(&["new-session", "-d", "-x", &w, "-y", &h, "-e", "TERM=xterm-256color", "sh", "-c", cmd])
-            .status
-            .success();
-        assert!(ok, "tmux started");
-        t.cmd(&["set-option", "-g", "remain-on-exit", "on"]);
-        Some(t)
-    }
-
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap()
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p"]).stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys"];
-        args.extend(keys);
-        self.cmd(&args);
-    }
-
-    fn display(&self, format: &str) -> String {
-        String::from_utf8_lossy(&self.cmd(&["display-message", "-p", format]).stdout).trim().to_string()
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen if not.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(text, |s| s.contains(text))
-    }
-
-    fn wait_gone(&self, text: &str) -> String {
-        self.wait_until(text, |s| !s.contains(text))
-    }
-
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let s = self.screen();
-            if done(&s) {
-                return s;
-            }
-            assert!(Instant::now() < deadline, "timed out waiting on {what:?}; screen:\n{s}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.cmd(&["kill-server"]);
-    }
-}
-
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
 
 #[test]
 fn open_an_article_show_help_quit_and_the_terminal_is_restored() {
@@ -106,21 +32,6 @@ fn open_an_article_show_help_quit_and_the_terminal_is_restored() {
     assert!(!s.contains("-icanon"), "{s}");
     assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
     assert_eq!(t.display("#{cursor_flag}"), "1", "the cursor is visible");
-}
-
-/// The pid of the program the pane's shell started.
-fn child_pid(t: &Tmux) -> String {
-    let shell = t.display("#{pane_pid}");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let out = Command::new("pgrep").args(["-P", &shell]).output().unwrap();
-        let pid = String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_string);
-        if let Some(pid) = pid {
-            return pid;
-        }
-        assert!(Instant::now() < deadline, "no child of {shell}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 fn signal_restores_the_terminal(name: &str, signal: &str, code: i32) {

@@ -2,6 +2,8 @@
 //! through the real `update`, and render it on a `TestBackend`.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use dossier::app::keymap::Keymap;
 use dossier::app::{App, Msg};
 use dossier::corpus::{self, LoadEvent, LoadOptions, Source};
