@@ -1,7 +1,7 @@
 //! The terminal edge: the guard that always restores the terminal, the one
 //! event loop, and the threads that feed it (input, loader, signals).
 
-use crate::app::{App, Effect, Msg, keymap::Keymap};
+use crate::app::{App, Effect, Msg, finalize, keymap::Keymap};
 use crate::corpus::{self, LoadOptions, Source};
 use crate::store::{self, Saver, Store};
 use crate::ui::{self, Theme};
@@ -41,6 +41,7 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let warn_tx = tx.clone();
+    let loop_tx = tx.clone();
     spawn_loader(opts.source.clone(), opts.load.clone(), tx.clone());
     let mut terminal = init_terminal()?;
     spawn_input(tx);
@@ -59,7 +60,7 @@ pub fn run(opts: Options) -> anyhow::Result<i32> {
     );
     let mut app = App::new(opts.keymap, (size.width, size.height)).with_store(store, key);
     app.message = (!warnings.is_empty()).then(|| warnings.join("; "));
-    let code = event_loop(&mut terminal, &mut app, &opts.theme, &rx, &saver);
+    let code = event_loop(&mut terminal, &mut app, &opts.theme, (&loop_tx, &rx), &saver);
     restore_terminal();
     // Saved on every way out of the loop: quit, signal, error.
     saver.changed(app.store.take_changes());
@@ -81,7 +82,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     theme: &Theme,
-    rx: &Receiver<LoopEvent>,
+    (tx, rx): (&Sender<LoopEvent>, &Receiver<LoopEvent>),
     saver: &Saver,
 ) -> anyhow::Result<i32> {
     terminal.draw(|f| ui::draw(app, theme, f))?;
@@ -102,6 +103,13 @@ fn event_loop(
                     Effect::Suspend => {
                         suspend(terminal)?;
                         redraw = true;
+                    }
+                    Effect::Finalize(snapshot) => {
+                        let tx = tx.clone();
+                        let _ = thread::Builder::new().name("finalize".into()).spawn(move || {
+                            let done = finalize::run(&snapshot);
+                            let _ = tx.send(LoopEvent::Msg(Msg::Finalized(done)));
+                        });
                     }
                 }
             }

@@ -41,6 +41,7 @@ fn app_on(store: Store) -> App {
     let files = items.len();
     app.update(Msg::Load(LoadEvent::Batch { items, skips: Vec::new(), files, bytes: 0 }));
     app.update(Msg::LoadDone);
+    common::finish(&mut app);
     app
 }
 

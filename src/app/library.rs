@@ -2,8 +2,9 @@
 //! analyses, the corpus order, and which articles mention each entity.
 
 use crate::analysis::{Analysis, Kind};
-use crate::corpus::{Article, LoadEvent, Skip};
+use crate::corpus::{Article, LoadEvent, Loaded, Skip};
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// An entity across the corpus: same kind and canonical name, one entity.
@@ -29,8 +30,9 @@ impl Progress {
 
 #[derive(Debug, Default)]
 pub struct Library {
-    pub articles: Vec<Article>,
-    pub analyses: Vec<Analysis>,
+    /// Shared so that work after loading (timeline, search index) can run
+    /// on another thread without copying the corpus.
+    pub items: Vec<Arc<Loaded>>,
     /// Article indices in corpus order (walk order, then position in file).
     pub ordered: Vec<u32>,
     /// Which articles mention an entity, each article once, ascending.
@@ -41,17 +43,17 @@ pub struct Library {
 
 impl Library {
     pub fn len(&self) -> usize {
-        self.articles.len()
+        self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.articles.is_empty()
+        self.items.is_empty()
     }
 
     /// Takes in what the loader reports. Returns the indices of the new
     /// articles.
     pub fn absorb(&mut self, event: LoadEvent) -> std::ops::Range<u32> {
-        let first = self.articles.len() as u32;
+        let first = self.items.len() as u32;
         self.progress.started.get_or_insert_with(Instant::now);
         match event {
             LoadEvent::Discovered { files, skips } => {
@@ -63,23 +65,22 @@ impl Library {
                 self.progress.bytes += bytes;
                 self.skips.extend(skips);
                 for item in items {
-                    let idx = self.articles.len() as u32;
+                    let idx = self.items.len() as u32;
                     self.index_mentions(idx, &item.analysis);
-                    self.articles.push(item.article);
-                    self.analyses.push(item.analysis);
+                    self.items.push(Arc::new(item));
                 }
-                self.insert_ordered(first..self.articles.len() as u32);
+                self.insert_ordered(first..self.items.len() as u32);
             }
         }
-        first..self.articles.len() as u32
+        first..self.items.len() as u32
     }
 
     /// Puts new articles into corpus order. A batch covers a run of files
     /// no other batch touches, so it usually slots in whole at one place
     /// (a memmove, not a sort of 100,000 rows per batch).
     fn insert_ordered(&mut self, new: std::ops::Range<u32>) {
-        let articles = &self.articles;
-        let key = |i: &u32| articles[*i as usize].order;
+        let items = &self.items;
+        let key = |i: &u32| items[*i as usize].article.order;
         let mut run: Vec<u32> = new.collect();
         run.sort_by_key(key);
         let (Some(lo), Some(hi)) = (run.first().map(key), run.last().map(key)) else { return };
@@ -108,11 +109,11 @@ impl Library {
     }
 
     pub fn article(&self, idx: u32) -> &Article {
-        &self.articles[idx as usize]
+        &self.items[idx as usize].article
     }
 
     pub fn analysis(&self, idx: u32) -> &Analysis {
-        &self.analyses[idx as usize]
+        &self.items[idx as usize].analysis
     }
 
     /// The articles that mention `key`, in corpus order.
@@ -121,7 +122,7 @@ impl Library {
             return Vec::new();
         };
         let mut rows = list.clone();
-        rows.sort_by_key(|&i| self.articles[i as usize].order);
+        rows.sort_by_key(|&i| self.article(i).order);
         rows
     }
 }
@@ -129,7 +130,7 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Article, Loaded};
+    use crate::corpus::Article;
 
     fn batch(orders: &[(u32, u32)]) -> LoadEvent {
         let items = orders
@@ -161,6 +162,7 @@ mod tests {
         // Overlapping a run already in place: falls back to a sort.
         lib.absorb(batch(&[(3, 0), (4, 5)]));
         let orders: Vec<_> = lib.ordered.iter().map(|&i| lib.article(i).order).collect();
+        assert_eq!(lib.len(), 8);
         assert_eq!(orders, [(0, 0), (1, 0), (3, 0), (4, 0), (4, 5), (5, 0), (5, 1), (9, 0)]);
     }
 }

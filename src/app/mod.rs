@@ -3,6 +3,7 @@
 //! reads the state it leaves.
 
 pub mod action;
+pub mod finalize;
 pub mod keymap;
 pub mod library;
 mod list;
@@ -47,15 +48,25 @@ pub enum Msg {
     Resize(u16, u16),
     Load(LoadEvent),
     LoadDone,
+    /// The timeline and index, built after loading (see [`finalize`]).
+    Finalized(finalize::Finalized),
     /// Something to tell the user (a save that failed, a state file moved
     /// aside).
     Warning(String),
 }
 
 /// Work the app asks of the event loop, which owns the terminal and threads.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Effect {
     Suspend,
+    /// Run [`finalize::run`] on this snapshot, off the UI thread.
+    Finalize(finalize::Snapshot),
+}
+
+impl std::fmt::Debug for finalize::Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Snapshot({} articles)", self.items.len())
+    }
 }
 
 /// The search line at the bottom while `/` is active.

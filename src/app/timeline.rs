@@ -1,7 +1,6 @@
 //! The timeline pane: the events, the entity filter (`f`), the selection.
 
-use super::library::Library;
-use crate::analysis::timeline::{self, Event};
+use crate::analysis::timeline::Event;
 
 #[derive(Debug, Default)]
 pub struct TimelineView {
@@ -15,14 +14,8 @@ pub struct TimelineView {
 }
 
 impl TimelineView {
-    /// Rebuilds the events from the whole library.
-    pub fn rebuild(&mut self, lib: &Library) {
-        let inputs: Vec<timeline::Input> = lib
-            .ordered
-            .iter()
-            .map(|&i| timeline::Input { article: i, body: &lib.article(i).body, analysis: lib.analysis(i) })
-            .collect();
-        self.events = timeline::build(&inputs);
+    pub fn set_events(&mut self, events: Vec<Event>) {
+        self.events = events;
         self.refresh();
     }
 

@@ -1,6 +1,7 @@
 //! `App::update`: every message, key and action, and what it changes.
 
 use super::action::{Action, Scope};
+use super::finalize::Snapshot;
 use super::{App, Effect, ListFilter, Msg, Pane};
 use crate::ui::layout;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -34,7 +35,12 @@ impl App {
             }
             Msg::LoadDone => {
                 self.library.finish();
-                self.timeline.rebuild(&self.library);
+                let snapshot = Snapshot { items: self.library.items.clone(), ordered: self.library.ordered.clone() };
+                self.effects.push(Effect::Finalize(snapshot));
+                true
+            }
+            Msg::Finalized(done) => {
+                self.timeline.set_events(done.events);
                 self.fit();
                 true
             }
@@ -137,7 +143,7 @@ impl App {
             Action::Open => self.open(),
             Action::NextEntity | Action::PrevEntity => {
                 if let Some(a) = self.reader.article {
-                    let analysis = &self.library.analyses[a as usize];
+                    let analysis = self.library.analysis(a);
                     if !self.reader.step_entity(analysis, action == Action::NextEntity) {
                         self.message = Some("no names or dates in this article".into());
                     }

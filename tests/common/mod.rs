@@ -5,7 +5,7 @@
 pub mod tmux;
 
 use dossier::app::keymap::Keymap;
-use dossier::app::{App, Msg};
+use dossier::app::{App, Effect, Msg, finalize};
 use dossier::corpus::{self, LoadEvent, LoadOptions, Source};
 use dossier::ui::{self, Theme};
 use ratatui::Terminal;
@@ -22,7 +22,17 @@ pub fn app_with(source: &Source, opts: &LoadOptions, size: (u16, u16)) -> App {
     let files = items.len();
     app.update(Msg::Load(LoadEvent::Batch { items, skips: Vec::new(), files, bytes }));
     app.update(Msg::LoadDone);
+    finish(&mut app);
     app
+}
+
+/// Runs the after-load work the event loop would run on its thread.
+pub fn finish(app: &mut App) {
+    for effect in std::mem::take(&mut app.effects) {
+        if let Effect::Finalize(snapshot) = effect {
+            app.update(Msg::Finalized(finalize::run(&snapshot)));
+        }
+    }
 }
 
 pub fn sample_app(size: (u16, u16)) -> App {
