@@ -42,8 +42,9 @@ fn wrap_line(line: &str, base: usize, width: usize, rows: &mut Vec<Range<usize>>
     // The end of the last whitespace run in this row: where to break.
     let mut last_break: Option<usize> = None;
     for (i, g) in line.grapheme_indices(true) {
-        let w = grapheme_width(g, col);
-        if col + w > width && i > row_start {
+        // Break before `g` while it does not fit: first after the last
+        // whitespace, then (if it still does not fit) right before it.
+        while col + grapheme_width(g, col) > width && i > row_start {
             let cut = last_break.filter(|&b| b > row_start).unwrap_or(i);
             rows.push(base + row_start..base + cut);
             row_start = cut;
