@@ -123,10 +123,22 @@ fn event_loop(
             saver.changed(changes);
         }
         if redraw {
-            terminal.draw(|f| ui::draw(app, theme, f))?;
+            terminal.draw(|f| {
+                ui::draw(app, theme, f);
+                debug_panic_in_draw();
+            })?;
         }
     }
     Ok(0)
+}
+
+/// Test hook, debug builds only: `DOSSIER_DEBUG_PANIC_IN_DRAW=1` panics
+/// inside the first redraw after start, so the tests can check that a panic
+/// in drawing gives the terminal back and prints its message.
+fn debug_panic_in_draw() {
+    if cfg!(debug_assertions) && std::env::var_os("DOSSIER_DEBUG_PANIC_IN_DRAW").is_some() {
+        panic!("debug panic inside drawing");
+    }
 }
 
 /// `Ctrl-z`: give the terminal back, stop, and on `fg` take it again and

@@ -79,3 +79,17 @@ fn ctrl_z_suspends_and_fg_redraws_everything() {
     t.keys(&["echo EXIT=$?", "Enter"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_panic_inside_drawing_restores_the_terminal_and_prints_the_message() {
+    let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
+    let cmd = format!(
+        "RUST_BACKTRACE=0 DOSSIER_DEBUG_PANIC_IN_DRAW=1 {bin}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES-DONE; sleep 30"
+    );
+    let Some(t) = Tmux::start("panic", &cmd, (100, 30)) else { return };
+    let s = t.wait_for("MODES-DONE");
+    assert!(s.contains("debug panic inside drawing"), "the message is printed:\n{s}");
+    assert!(s.contains("EXIT=101"), "{s}");
+    assert!(s.contains("icanon echo") && !s.contains("-icanon"), "cooked mode is back:\n{s}");
+    assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
+}
