@@ -41,6 +41,10 @@ impl Format {
 }
 
 pub fn parse(format: Format, text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut Vec<Skip>) {
+    if text.trim().is_empty() {
+        // Nothing to read; saying so beats an untitled blank article.
+        return skips.push(Skip { location: ctx.display.to_string(), reason: "empty file".into() });
+    }
     match format {
         Format::Text => out.push(text_article(text, ctx)),
         Format::Markdown => out.push(markdown_article(text, ctx)),
@@ -288,6 +292,15 @@ mod tests {
         assert_eq!(a[0].id, "x␛]0;pwn\u{FFFD}");
         assert_eq!(a[0].title, "a b");
         assert_eq!(a[0].body, "␛[2Jbody");
+    }
+
+    #[test]
+    fn empty_files_are_reported_not_loaded() {
+        for format in [Format::Text, Format::Markdown, Format::Json, Format::JsonLines] {
+            let (a, s) = run(format, " \n\n");
+            assert!(a.is_empty());
+            assert_eq!(s[0].to_string(), "in/file: empty file");
+        }
     }
 
     #[test]
