@@ -149,6 +149,22 @@ fn parse_file_unguarded(
     }));
 }
 
+/// Parses (and analyses) one file's bytes as the loader would, the format
+/// chosen by `file_name`'s extension (text when unknown). For fuzzing and
+/// tools that have bytes rather than files.
+pub fn parse_bytes(file_name: &str, data: &[u8], opts: &LoadOptions) -> (Vec<Loaded>, Vec<Skip>) {
+    let job = FileJob {
+        path: file_name.into(),
+        display: super::sanitize::line(file_name),
+        id_base: super::sanitize::line(file_name),
+        format: Format::of(file_name).unwrap_or(Format::Text),
+        file_no: 0,
+    };
+    let (mut items, mut skips) = (Vec::new(), Vec::new());
+    parse_file(&job, data, opts, &mut items, &mut skips);
+    (items, skips)
+}
+
 /// Loads everything and returns it in corpus order, with every skip.
 pub fn load_all(source: &Source, opts: &LoadOptions) -> (Vec<Loaded>, Vec<Skip>) {
     let out = std::sync::Mutex::new((Vec::new(), Vec::new()));

@@ -8,7 +8,7 @@ pub mod sanitize;
 mod title;
 mod walk;
 
-pub use load::{LoadEvent, LoadOptions, Loaded, in_guarded_work, load_all, load_streaming};
+pub use load::{LoadEvent, LoadOptions, Loaded, in_guarded_work, load_all, load_streaming, parse_bytes};
 pub use title::shorten;
 pub use walk::DEFAULT_SIZE_CAP;
 
