@@ -4,3 +4,6 @@
 //! drive the same code the binary runs.
 
 pub mod analysis;
+
+pub mod search;
+pub mod synth;
