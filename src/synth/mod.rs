@@ -18,6 +18,7 @@ pub mod write;
 
 pub use write::{WriteStats, write_corpus};
 
+use crate::analysis::Kind;
 use chrono::{Datelike, Duration, NaiveDate};
 use words::*;
 
@@ -35,6 +36,11 @@ pub struct SynthArticle {
     pub body: String,
     /// A news outlet name, for the front matter and JSONL formats.
     pub source: &'static str,
+    /// The cast of people, places and organisations the generator drew
+    /// from (organisations without a leading "the"); the lead, the first
+    /// place and usually the rest appear in the text. For benches that need
+    /// entity names without running the analysis.
+    pub names: Vec<(Kind, String)>,
 }
 
 /// splitmix64: tiny, fast, and good enough for test data.
@@ -270,7 +276,18 @@ pub fn article(seed: u64, i: usize) -> SynthArticle {
             body.push_str(&sentence(&mut r, &cast, d));
         }
     }
+    let mut names = vec![(Kind::Person, cast.lead.clone())];
+    names.extend(cast.others.iter().map(|p| (Kind::Person, p.clone())));
+    names.extend(cast.places.iter().map(|p| (Kind::Place, p.clone())));
+    names.extend(
+        cast.orgs
+            .iter()
+            .map(|o| (Kind::Org, o.strip_prefix("the ").unwrap_or(o).to_string())),
+    );
+    names.sort();
+    names.dedup();
     SynthArticle {
+        names,
         title,
         date: d.format("%Y-%m-%d").to_string(),
         body,
