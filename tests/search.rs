@@ -129,6 +129,10 @@ fn phrases_need_adjacent_words() {
     assert_eq!(docs_of(&ix, "\"minister of foreign\""), [0]);
     // Unbalanced quote: the phrase runs to the end.
     assert_eq!(docs_of(&ix, "spoke \"foreign minister"), [1]);
+    // Still typing the phrase: its last word may be a prefix.
+    assert_eq!(docs_of(&ix, "\"foreign min"), [1, 2]);
+    assert!(docs_of(&ix, "\"foreign min\"").is_empty());
+    assert_eq!(docs_of(&ix, "\"minister of for"), [0]);
 }
 
 #[test]

@@ -12,7 +12,7 @@
 //! - at most `POSTINGS_BUDGET` postings are read per word (best candidates
 //!   first), which only bites for one- or two-letter words on big corpora.
 
-use super::index::{BODY, Index, NAME, TITLE, kind_flag};
+use super::index::{BODY, Index, NAME, TITLE, kind_flag, next_bit};
 use super::matching::*;
 use super::query::{Query, QueryWord};
 use super::{Hit, phrase};
@@ -29,6 +29,8 @@ const DATE_SCORE: u16 = 300;
 /// after any full match and the app can tell them apart (`score < 0`).
 pub const PARTIAL_PENALTY: i64 = 1_000_000;
 pub const POSTINGS_BUDGET: usize = 4_000_000;
+/// Hits whose phrases are checked against the text, best first.
+pub const PHRASE_VERIFY_BUDGET: usize = 2000;
 
 /// One query word's result, kept for the next keystroke.
 #[derive(Clone, Debug, Default)]
@@ -86,21 +88,73 @@ impl Index {
         let date_lists: Vec<Vec<(u32, u16)>> = q.dates.iter().map(|d| self.date_docs(d)).collect();
         lists.extend(date_lists.iter().map(|v| v.as_slice()));
         let mut scored = self.combine(&lists);
-        if !q.phrases.is_empty() {
-            if let Some(text) = &self.text {
-                scored = scored
-                    .into_par_iter()
-                    .filter(|&(doc, _)| {
-                        let (t, b) = (text.title(doc), text.body(doc));
-                        q.phrases
-                            .iter()
-                            .all(|p| phrase::contains(t, p) || phrase::contains(b, p))
-                    })
-                    .collect();
+        cache.words = results;
+        if q.phrases.is_empty() {
+            return rank(scored, limit);
+        }
+        self.phrase_signature_filter(q, &mut scored);
+        let mut hits = rank(scored, None);
+        self.verify_phrases(q, &mut hits);
+        if let Some(l) = limit {
+            hits.truncate(l);
+        }
+        hits
+    }
+
+    /// Keep the docs whose next-word signatures allow every adjacent pair
+    /// of every phrase (no text read; may keep a few false positives).
+    fn phrase_signature_filter(&self, q: &Query, scored: &mut Vec<(u32, i64)>) {
+        let mut pass: Option<Vec<u64>> = None;
+        for p in &q.phrases {
+            let n = p.words.len();
+            for i in 0..n.saturating_sub(1) {
+                if p.open && i + 2 == n {
+                    continue; // the last word is still being typed
+                }
+                let mut bits = vec![0u64; (self.n_docs as usize).div_ceil(64)];
+                if let Some(t) = self.term_id(&p.words[i]) {
+                    let bit = next_bit(&p.words[i + 1]);
+                    let (docs, _) = self.postings(t);
+                    for (&d, &sig) in docs.iter().zip(self.next_sigs(t)) {
+                        if sig & bit != 0 {
+                            bits[d as usize / 64] |= 1 << (d % 64);
+                        }
+                    }
+                }
+                pass = Some(match pass {
+                    None => bits,
+                    Some(mut acc) => {
+                        acc.iter_mut().zip(&bits).for_each(|(a, b)| *a &= b);
+                        acc
+                    }
+                });
             }
         }
-        cache.words = results;
-        rank(scored, limit)
+        if let Some(pass) = pass {
+            scored.retain(|&(d, _)| pass[d as usize / 64] & (1 << (d % 64)) != 0);
+        }
+    }
+
+    /// Check phrases against the text of the best `PHRASE_VERIFY_BUDGET`
+    /// hits (in parallel); hits past the budget keep their signature-only
+    /// verdict, so a very common phrase stays fast.
+    fn verify_phrases(&self, q: &Query, hits: &mut Vec<Hit>) {
+        let Some(text) = &self.text else { return };
+        let n = hits.len().min(PHRASE_VERIFY_BUDGET);
+        let ok: Vec<bool> = hits[..n]
+            .par_iter()
+            .map(|h| {
+                let (t, b) = (text.title(h.doc), text.body(h.doc));
+                q.phrases.iter().all(|p| {
+                    phrase::contains(t, &p.words, p.open) || phrase::contains(b, &p.words, p.open)
+                })
+            })
+            .collect();
+        let mut i = 0;
+        hits.retain(|_| {
+            i += 1;
+            i > n || ok[i - 1]
+        });
     }
 
     /// The vocabulary terms that matched `q` in `doc`, for display and JSON.
@@ -160,8 +214,19 @@ impl Index {
         let mut out: Vec<(u32, u32)> = Vec::new();
         if w.exact {
             let r = self.prefix_range(&w.text);
-            if r.start < r.end && *self.terms[r.start as usize] == *w.text && ok(r.start) {
-                out.push((r.start, EXACT));
+            for t in r {
+                let term = &*self.terms[t as usize];
+                if term.len() == w.text.len() {
+                    if ok(t) {
+                        out.push((t, EXACT));
+                    }
+                } else if w.prefix {
+                    if ok(t) {
+                        out.push((t, prefix_score(term.chars().count() - qn)));
+                    }
+                } else {
+                    break; // the exact term sorts first in its prefix range
+                }
             }
             return (out, Vec::new());
         }

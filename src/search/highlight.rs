@@ -35,7 +35,7 @@ pub fn body_matches(q: &Query, body: &str) -> Vec<Range<usize>> {
         }
     }
     for p in &q.phrases {
-        phrase::for_each(body, p, |a, b| {
+        phrase::for_each(body, &p.words, p.open, |a, b| {
             out.push(a..b);
             true
         });

@@ -48,6 +48,11 @@ pub struct Index {
     pub(crate) post_off: Vec<u32>,
     pub(crate) post_doc: Vec<u32>,
     pub(crate) post_flag: Vec<u8>,
+    /// Per posting, a 16-bit signature of the words that follow the term
+    /// in that doc (one bit per word, by hash): a phrase "a b" can only be
+    /// in docs whose posting of `a` has `b`'s bit. Rules out most docs for
+    /// 2 bytes a posting, before any text is read.
+    pub(crate) post_next: Vec<u16>,
     /// Term ids by char length, with their char masks: the typo path scans
     /// only lengths within the allowed distance.
     pub(crate) by_len: Vec<Vec<(u64, u32)>>,
@@ -56,9 +61,25 @@ pub struct Index {
     pub(crate) text: Option<std::sync::Arc<dyn super::DocText>>,
 }
 
+/// The bit of a folded word in a next-word signature (FNV-1a).
+pub fn next_bit(word: &str) -> u16 {
+    let mut h: u32 = 0x811C_9DC5;
+    for b in word.bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    1 << (h >> 28)
+}
+
+/// A doc's entry for a term while indexing: flags and next-word signature.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    flags: u8,
+    next: u16,
+}
+
 struct Chunk {
     terms: Vec<Box<str>>,
-    postings: Vec<Vec<(u32, u8)>>,
+    postings: Vec<Vec<(u32, u8, u16)>>,
     dates: HashMap<Box<str>, Vec<u32>>,
 }
 
@@ -84,13 +105,14 @@ fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
         postings: Vec::new(),
         dates: HashMap::new(),
     };
-    let mut seen: HashMap<u32, u8> = HashMap::new();
+    let mut seen: HashMap<u32, Seen> = HashMap::new();
     let mut buf = String::new();
     let mut keys = Vec::new();
     for (k, d) in docs.iter().enumerate() {
         let doc = base + k as u32;
         seen.clear();
-        let mut add = |text: &str, flag: u8, seen: &mut HashMap<u32, u8>| {
+        let mut add = |text: &str, flag: u8, seen: &mut HashMap<u32, Seen>| {
+            let mut prev: Option<u32> = None;
             for (a, b) in tokens(text) {
                 fold_into(&text[a..b], &mut buf);
                 let id = match vocab.get(buf.as_str()) {
@@ -104,7 +126,11 @@ fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
                         id
                     }
                 };
-                *seen.entry(id).or_insert(0) |= flag;
+                if let Some(p) = prev {
+                    seen.entry(p).or_default().next |= next_bit(&buf);
+                }
+                seen.entry(id).or_default().flags |= flag;
+                prev = Some(id);
             }
         };
         add(d.title, TITLE, &mut seen);
@@ -115,8 +141,8 @@ fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
                 add(name, f, &mut seen);
             }
         }
-        for (&id, &f) in &seen {
-            c.postings[id as usize].push((doc, f));
+        for (&id, s) in &seen {
+            c.postings[id as usize].push((doc, s.flags, s.next));
         }
         keys.clear();
         for v in &d.dates {
@@ -181,6 +207,7 @@ impl Index {
         post_off.push(acc);
         let mut post_doc = vec![0u32; acc as usize];
         let mut post_flag = vec![0u8; acc as usize];
+        let mut post_next = vec![0u16; acc as usize];
         let mut term_flags = vec![0u8; terms.len()];
         let mut cursor: Vec<u32> = post_off[..terms.len()].to_vec();
         let mut dates: HashMap<Box<str>, Vec<u32>> = HashMap::new();
@@ -189,9 +216,10 @@ impl Index {
             for (p, &g) in c.postings.iter().zip(m) {
                 let g = g as usize;
                 let at = cursor[g] as usize;
-                for (k, &(d, f)) in p.iter().enumerate() {
+                for (k, &(d, f, nx)) in p.iter().enumerate() {
                     post_doc[at + k] = d;
                     post_flag[at + k] = f;
+                    post_next[at + k] = nx;
                     term_flags[g] |= f;
                 }
                 cursor[g] += p.len() as u32;
@@ -214,6 +242,7 @@ impl Index {
             post_off,
             post_doc,
             post_flag,
+            post_next,
             by_len,
             dates,
             text: None,
@@ -259,6 +288,7 @@ impl Index {
             + self.post_off.capacity() * 4
             + self.post_doc.capacity() * 4
             + self.post_flag.capacity()
+            + self.post_next.capacity() * 2
             + by_len
             + dates
     }
@@ -269,6 +299,22 @@ impl Index {
             self.post_off[term as usize + 1] as usize,
         );
         (&self.post_doc[a..b], &self.post_flag[a..b])
+    }
+
+    pub(crate) fn next_sigs(&self, term: u32) -> &[u16] {
+        let (a, b) = (
+            self.post_off[term as usize] as usize,
+            self.post_off[term as usize + 1] as usize,
+        );
+        &self.post_next[a..b]
+    }
+
+    /// The id of a term, if in the vocabulary.
+    pub(crate) fn term_id(&self, t: &str) -> Option<u32> {
+        self.terms
+            .binary_search_by(|g| (**g).cmp(t))
+            .ok()
+            .map(|i| i as u32)
     }
 
     /// Term ids whose text starts with `prefix`: a contiguous range.

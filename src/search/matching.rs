@@ -75,12 +75,15 @@ pub fn word_score(matcher: &SkimMatcherV2, q: &QueryWord, t: &str) -> Option<u32
     if t == q.text {
         return Some(EXACT);
     }
-    if q.exact {
+    if q.exact && !q.prefix {
         return None;
     }
     if t.starts_with(q.text.as_str()) {
         let extra = t.chars().count() - q.chars.len();
         return Some(prefix_score(extra));
+    }
+    if q.exact {
+        return None;
     }
     let tn = t.chars().count();
     if let Some(s) = typo_score(q, t, super::text::char_mask(t), tn) {

@@ -42,7 +42,7 @@ use crate::analysis::Kind;
 pub use engine::{PARTIAL_PENALTY, SearchCache};
 pub use highlight::{body_matches, title_match_indices};
 pub use index::Index;
-pub use query::{MAX_QUERY_CHARS, MAX_WORD_CHARS, MAX_WORDS, Query, QueryWord};
+pub use query::{MAX_QUERY_CHARS, MAX_WORD_CHARS, MAX_WORDS, Phrase, Query, QueryWord};
 
 /// What the index needs to know of one document.
 #[derive(Clone, Debug, Default)]

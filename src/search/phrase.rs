@@ -9,8 +9,14 @@ use super::text::{fold_into, tokens};
 pub const MAX_PHRASE: usize = 16;
 
 /// Calls `f(start, end)` with the byte range of each occurrence of `phrase`
-/// in `text`; stops early when `f` returns false.
-pub fn for_each(text: &str, phrase: &[String], mut f: impl FnMut(usize, usize) -> bool) {
+/// in `text`; stops early when `f` returns false. With `open`, the last
+/// word only needs to be a prefix of the text's word.
+pub fn for_each(
+    text: &str,
+    phrase: &[String],
+    open: bool,
+    mut f: impl FnMut(usize, usize) -> bool,
+) {
     let phrase = &phrase[..phrase.len().min(MAX_PHRASE)];
     let n = phrase.len();
     if n == 0 {
@@ -28,7 +34,14 @@ pub fn for_each(text: &str, phrase: &[String], mut f: impl FnMut(usize, usize) -
             fold_into(word, &mut buf);
         }
         for (j, p) in phrase.iter().enumerate() {
-            let same = if ascii {
+            let same = if open && j + 1 == n {
+                if ascii {
+                    word.len() >= p.len()
+                        && word.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                } else {
+                    buf.starts_with(p.as_str())
+                }
+            } else if ascii {
                 word.eq_ignore_ascii_case(p)
             } else {
                 buf == *p
@@ -49,9 +62,9 @@ pub fn for_each(text: &str, phrase: &[String], mut f: impl FnMut(usize, usize) -
 }
 
 /// Does `text` contain `phrase`?
-pub fn contains(text: &str, phrase: &[String]) -> bool {
+pub fn contains(text: &str, phrase: &[String], open: bool) -> bool {
     let mut found = false;
-    for_each(text, phrase, |_, _| {
+    for_each(text, phrase, open, |_, _| {
         found = true;
         false
     });
@@ -70,13 +83,15 @@ mod tests {
     fn finds_phrases_across_punctuation_and_case() {
         let t = "The Foreign\nMinister said: la la land. FOREIGN minister!";
         let mut got = Vec::new();
-        for_each(t, &p(&["foreign", "minister"]), |a, b| {
+        for_each(t, &p(&["foreign", "minister"]), false, |a, b| {
             got.push(&t[a..b]);
             true
         });
         assert_eq!(got, ["Foreign\nMinister", "FOREIGN minister"]);
-        assert!(contains(t, &p(&["la", "land"])));
-        assert!(!contains(t, &p(&["minister", "foreign", "said"])));
-        assert!(contains("Straße der", &p(&["strasse", "der"])));
+        assert!(contains(t, &p(&["la", "land"]), false));
+        assert!(!contains(t, &p(&["minister", "foreign", "said"]), false));
+        assert!(contains("Straße der", &p(&["strasse", "der"]), false));
+        assert!(contains(t, &p(&["foreign", "min"]), true));
+        assert!(!contains(t, &p(&["foreign", "min"]), false));
     }
 }

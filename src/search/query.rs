@@ -27,8 +27,11 @@ pub struct QueryWord {
     pub text: String,
     /// Only terms of this kind of entity name match.
     pub kind: Option<Kind>,
-    /// From a phrase: no prefix, abbreviation or typo matching.
+    /// From a phrase: no prefix, abbreviation or typo matching...
     pub exact: bool,
+    /// ...except prefix matching, for the last word of a phrase whose
+    /// closing quote has not been typed yet.
+    pub prefix: bool,
     pub(crate) chars: Vec<char>,
     pub(crate) mask: u64,
 }
@@ -41,18 +44,28 @@ impl QueryWord {
             text,
             kind,
             exact,
+            prefix: false,
             chars,
             mask,
         }
     }
 }
 
+/// A phrase: folded words that must be adjacent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub words: Vec<String>,
+    /// The closing quote is missing (still typing): the last word may be
+    /// a prefix of the text's word.
+    pub open: bool,
+}
+
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     pub words: Vec<QueryWord>,
-    /// Each phrase as its folded words; every phrase word is also in `words`.
-    pub phrases: Vec<Vec<String>>,
+    /// The phrases; every phrase word is also in `words`.
+    pub phrases: Vec<Phrase>,
     /// `date:` values, e.g. `2025` or `2025-12`.
     pub dates: Vec<String>,
 }
@@ -77,11 +90,11 @@ impl Query {
         while !rest.is_empty() && q.words.len() < MAX_WORDS {
             rest = rest.trim_start();
             if let Some(after) = rest.strip_prefix('"') {
-                let (inner, next) = match after.find('"') {
-                    Some(e) => (&after[..e], &after[e + 1..]),
-                    None => (after, ""),
+                let (inner, next, open) = match after.find('"') {
+                    Some(e) => (&after[..e], &after[e + 1..], false),
+                    None => (after, "", true),
                 };
-                q.add_phrase(inner, None);
+                q.add_phrase(inner, None, open);
                 rest = next;
                 continue;
             }
@@ -101,11 +114,11 @@ impl Query {
                         }
                         Some(kind_) if value.starts_with('"') => {
                             let after = &value[1..];
-                            let (inner, nx) = match after.find('"') {
-                                Some(e) => (&after[..e], &after[e + 1..]),
-                                None => (after, ""),
+                            let (inner, nx, open) = match after.find('"') {
+                                Some(e) => (&after[..e], &after[e + 1..], false),
+                                None => (after, "", true),
                             };
-                            q.add_phrase(inner, Some(kind_));
+                            q.add_phrase(inner, Some(kind_), open);
                             rest = nx;
                             continue;
                         }
@@ -160,22 +173,30 @@ impl Query {
             for w in &words {
                 self.push_word(w, kind, true);
             }
-            self.phrases.push(words);
+            self.phrases.push(Phrase { words, open: false });
         } else if let Some(w) = run.pop() {
             self.push_word(&w, kind, false);
         }
     }
 
-    fn add_phrase(&mut self, inner: &str, kind: Option<Kind>) {
+    fn add_phrase(&mut self, inner: &str, kind: Option<Kind>, open: bool) {
         let words: Vec<String> = tokens(inner)
             .take(MAX_WORDS)
             .map(|(a, b)| truncate(fold(&inner[a..b])))
             .collect();
-        for w in &words {
-            self.push_word(w, kind, words.len() > 1);
+        let n = words.len();
+        // An open quote that ends in a space: the last word is complete.
+        let open = open && !inner.ends_with(char::is_whitespace);
+        for (i, w) in words.iter().enumerate() {
+            self.push_word(w, kind, n > 1);
+            if n > 1 && open && i + 1 == n {
+                if let Some(last) = self.words.last_mut() {
+                    last.prefix = true;
+                }
+            }
         }
-        if words.len() > 1 {
-            self.phrases.push(words);
+        if n > 1 {
+            self.phrases.push(Phrase { words, open });
         }
     }
 
@@ -218,7 +239,8 @@ mod tests {
             texts(&q),
             ["lavrov", "foreign", "minister", "kovacs", "foo", "bar"]
         );
-        assert_eq!(q.phrases, [vec!["foreign".to_string(), "minister".into()]]);
+        let words = vec!["foreign".to_string(), "minister".into()];
+        assert_eq!(q.phrases, [Phrase { words, open: false }]);
         assert_eq!(q.words[3].kind, Some(Kind::Person));
         assert!(q.words[1].exact && !q.words[0].exact);
         assert_eq!(q.dates, ["2025-12"]);
