@@ -30,7 +30,7 @@ const DATE_SCORE: u16 = 300;
 pub const PARTIAL_PENALTY: i64 = 1_000_000;
 pub const POSTINGS_BUDGET: usize = 4_000_000;
 /// Hits whose phrases are checked against the text, best first.
-pub const PHRASE_VERIFY_BUDGET: usize = 2000;
+pub const PHRASE_VERIFY_BUDGET: usize = 400;
 
 /// One query word's result, kept for the next keystroke.
 #[derive(Clone, Debug, Default)]

@@ -14,7 +14,9 @@ use super::DocInput;
 use super::text::{char_mask, fold_into, tokens};
 use crate::analysis::Kind;
 use rayon::prelude::*;
-use std::collections::HashMap;
+// hashbrown's default hasher (foldhash) is several times faster than
+// std's SipHash on short words, and this map sees every token of the corpus.
+use hashbrown::HashMap;
 
 pub const TITLE: u8 = 1;
 pub const BODY: u8 = 2;
@@ -98,51 +100,88 @@ fn date_keys(v: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Indexes one chunk of documents with its own vocabulary. Per doc, the
+/// terms seen so far are tracked with a stamp array instead of a hash set
+/// (one array write per token instead of a hash).
+struct ChunkBuilder {
+    vocab: HashMap<Box<str>, u32>,
+    c: Chunk,
+    /// Per local term: 1 + the doc (in the chunk) it was last seen in...
+    stamp: Vec<u32>,
+    /// ...and its entry in `entries` for that doc.
+    slot: Vec<u32>,
+    entries: Vec<(u32, Seen)>,
+    buf: String,
+}
+
+impl ChunkBuilder {
+    fn term(&mut self) -> u32 {
+        if let Some(&id) = self.vocab.get(self.buf.as_str()) {
+            return id;
+        }
+        let id = self.c.terms.len() as u32;
+        let t: Box<str> = self.buf.as_str().into();
+        self.vocab.insert(t.clone(), id);
+        self.c.terms.push(t);
+        self.c.postings.push(Vec::new());
+        self.stamp.push(0);
+        self.slot.push(0);
+        id
+    }
+
+    fn seen(&mut self, id: u32, stamp: u32) -> &mut Seen {
+        let i = id as usize;
+        if self.stamp[i] != stamp {
+            self.stamp[i] = stamp;
+            self.slot[i] = self.entries.len() as u32;
+            self.entries.push((id, Seen::default()));
+        }
+        &mut self.entries[self.slot[i] as usize].1
+    }
+
+    fn add(&mut self, text: &str, flag: u8, stamp: u32) {
+        let mut prev: Option<u32> = None;
+        for (a, b) in tokens(text) {
+            fold_into(&text[a..b], &mut self.buf);
+            let id = self.term();
+            if let Some(p) = prev {
+                let bit = next_bit(&self.buf);
+                self.seen(p, stamp).next |= bit;
+            }
+            self.seen(id, stamp).flags |= flag;
+            prev = Some(id);
+        }
+    }
+}
+
 fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
-    let mut vocab: HashMap<Box<str>, u32> = HashMap::new();
-    let mut c = Chunk {
-        terms: Vec::new(),
-        postings: Vec::new(),
-        dates: HashMap::new(),
+    let mut b = ChunkBuilder {
+        vocab: HashMap::new(),
+        c: Chunk {
+            terms: Vec::new(),
+            postings: Vec::new(),
+            dates: HashMap::new(),
+        },
+        stamp: Vec::new(),
+        slot: Vec::new(),
+        entries: Vec::new(),
+        buf: String::new(),
     };
-    let mut seen: HashMap<u32, Seen> = HashMap::new();
-    let mut buf = String::new();
     let mut keys = Vec::new();
     for (k, d) in docs.iter().enumerate() {
         let doc = base + k as u32;
-        seen.clear();
-        let mut add = |text: &str, flag: u8, seen: &mut HashMap<u32, Seen>| {
-            let mut prev: Option<u32> = None;
-            for (a, b) in tokens(text) {
-                fold_into(&text[a..b], &mut buf);
-                let id = match vocab.get(buf.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = c.terms.len() as u32;
-                        let t: Box<str> = buf.as_str().into();
-                        vocab.insert(t.clone(), id);
-                        c.terms.push(t);
-                        c.postings.push(Vec::new());
-                        id
-                    }
-                };
-                if let Some(p) = prev {
-                    seen.entry(p).or_default().next |= next_bit(&buf);
-                }
-                seen.entry(id).or_default().flags |= flag;
-                prev = Some(id);
-            }
-        };
-        add(d.title, TITLE, &mut seen);
-        add(d.body, BODY, &mut seen);
+        let stamp = k as u32 + 1;
+        b.entries.clear();
+        b.add(d.title, TITLE, stamp);
+        b.add(d.body, BODY, stamp);
         for (kind, name) in &d.names {
             let f = kind_flag(*kind);
             if f != 0 {
-                add(name, f, &mut seen);
+                b.add(name, f, stamp);
             }
         }
-        for (&id, s) in &seen {
-            c.postings[id as usize].push((doc, s.flags, s.next));
+        for &(id, s) in &b.entries {
+            b.c.postings[id as usize].push((doc, s.flags, s.next));
         }
         keys.clear();
         for v in &d.dates {
@@ -151,10 +190,10 @@ fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
         keys.sort_unstable();
         keys.dedup();
         for key in keys.drain(..) {
-            c.dates.entry(key.into_boxed_str()).or_default().push(doc);
+            b.c.dates.entry(key.into_boxed_str()).or_default().push(doc);
         }
     }
-    c
+    b.c
 }
 
 impl Index {
