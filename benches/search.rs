@@ -163,7 +163,7 @@ fn main() {
             for p in &keys[..k] {
                 index.search_incremental(&Query::parse(p), None, &mut prev);
             }
-            g.bench_function(format!("keystroke {q:?}"), |b| {
+            g.bench_function(format!("{typed}/keystroke {q:?}"), |b| {
                 b.iter_batched(
                     || prev.clone(),
                     |mut cache| index.search_incremental(&Query::parse(q), None, &mut cache),

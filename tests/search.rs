@@ -136,6 +136,26 @@ fn phrases_need_adjacent_words() {
 }
 
 #[test]
+fn phrase_signatures_filter_without_text() {
+    // No `set_text`: only the next-word signatures decide.
+    let docs = [
+        plain("A", "The minister of foreign affairs spoke."),
+        plain("B", "The Foreign Minister spoke."),
+    ];
+    let inputs = docs
+        .iter()
+        .map(|d| DocInput { title: d.0, body: d.1, ..Default::default() })
+        .collect();
+    let ix = Index::build(inputs);
+    let q = Query::parse("\"foreign minister\"");
+    let got: Vec<u32> = ix.search(&q, None).iter().map(|h| h.doc).collect();
+    assert_eq!(got, [1]);
+    let q = Query::parse("\"foreign minis");
+    let got: Vec<u32> = ix.search(&q, None).iter().map(|h| h.doc).collect();
+    assert_eq!(got, [1]);
+}
+
+#[test]
 fn kind_filters() {
     let ix = index(&[
         plain("A", "Lavrov was mentioned only as a word."),

@@ -30,7 +30,7 @@ const DATE_SCORE: u16 = 300;
 pub const PARTIAL_PENALTY: i64 = 1_000_000;
 pub const POSTINGS_BUDGET: usize = 4_000_000;
 /// Hits whose phrases are checked against the text, best first.
-pub const PHRASE_VERIFY_BUDGET: usize = 400;
+pub const PHRASE_VERIFY_BUDGET: usize = 1000;
 
 /// One query word's result, kept for the next keystroke.
 #[derive(Clone, Debug, Default)]
@@ -108,12 +108,20 @@ impl Index {
         for p in &q.phrases {
             let n = p.words.len();
             for i in 0..n.saturating_sub(1) {
-                if p.open && i + 2 == n {
-                    continue; // the last word is still being typed
-                }
+                let next = &p.words[i + 1];
+                let bit = if p.open && i + 2 == n {
+                    // Still typing the last word: any of its completions.
+                    let r = self.prefix_range(next);
+                    if r.len() > 256 {
+                        continue; // would allow nearly every bit anyway
+                    }
+                    r.map(|t| next_bit(&self.terms[t as usize]))
+                        .fold(0, |a, b| a | b)
+                } else {
+                    next_bit(next)
+                };
                 let mut bits = vec![0u64; (self.n_docs as usize).div_ceil(64)];
                 if let Some(t) = self.term_id(&p.words[i]) {
-                    let bit = next_bit(&p.words[i + 1]);
                     let (docs, _) = self.postings(t);
                     for (&d, &sig) in docs.iter().zip(self.next_sigs(t)) {
                         if sig & bit != 0 {

@@ -50,11 +50,11 @@ pub struct Index {
     pub(crate) post_off: Vec<u32>,
     pub(crate) post_doc: Vec<u32>,
     pub(crate) post_flag: Vec<u8>,
-    /// Per posting, a 16-bit signature of the words that follow the term
+    /// Per posting, a 32-bit signature of the words that follow the term
     /// in that doc (one bit per word, by hash): a phrase "a b" can only be
     /// in docs whose posting of `a` has `b`'s bit. Rules out most docs for
-    /// 2 bytes a posting, before any text is read.
-    pub(crate) post_next: Vec<u16>,
+    /// 4 bytes a posting, before any text is read.
+    pub(crate) post_next: Vec<u32>,
     /// Term ids by char length, with their char masks: the typo path scans
     /// only lengths within the allowed distance.
     pub(crate) by_len: Vec<Vec<(u64, u32)>>,
@@ -64,24 +64,24 @@ pub struct Index {
 }
 
 /// The bit of a folded word in a next-word signature (FNV-1a).
-pub fn next_bit(word: &str) -> u16 {
+pub fn next_bit(word: &str) -> u32 {
     let mut h: u32 = 0x811C_9DC5;
     for b in word.bytes() {
         h = (h ^ b as u32).wrapping_mul(0x0100_0193);
     }
-    1 << (h >> 28)
+    1 << (h >> 27)
 }
 
 /// A doc's entry for a term while indexing: flags and next-word signature.
 #[derive(Clone, Copy, Default)]
 struct Seen {
     flags: u8,
-    next: u16,
+    next: u32,
 }
 
 struct Chunk {
     terms: Vec<Box<str>>,
-    postings: Vec<Vec<(u32, u8, u16)>>,
+    postings: Vec<Vec<(u32, u8, u32)>>,
     dates: HashMap<Box<str>, Vec<u32>>,
 }
 
@@ -246,7 +246,7 @@ impl Index {
         post_off.push(acc);
         let mut post_doc = vec![0u32; acc as usize];
         let mut post_flag = vec![0u8; acc as usize];
-        let mut post_next = vec![0u16; acc as usize];
+        let mut post_next = vec![0u32; acc as usize];
         let mut term_flags = vec![0u8; terms.len()];
         let mut cursor: Vec<u32> = post_off[..terms.len()].to_vec();
         let mut dates: HashMap<Box<str>, Vec<u32>> = HashMap::new();
@@ -327,7 +327,7 @@ impl Index {
             + self.post_off.capacity() * 4
             + self.post_doc.capacity() * 4
             + self.post_flag.capacity()
-            + self.post_next.capacity() * 2
+            + self.post_next.capacity() * 4
             + by_len
             + dates
     }
@@ -340,7 +340,7 @@ impl Index {
         (&self.post_doc[a..b], &self.post_flag[a..b])
     }
 
-    pub(crate) fn next_sigs(&self, term: u32) -> &[u16] {
+    pub(crate) fn next_sigs(&self, term: u32) -> &[u32] {
         let (a, b) = (
             self.post_off[term as usize] as usize,
             self.post_off[term as usize + 1] as usize,
