@@ -144,7 +144,11 @@ fn phrase_signatures_filter_without_text() {
     ];
     let inputs = docs
         .iter()
-        .map(|d| DocInput { title: d.0, body: d.1, ..Default::default() })
+        .map(|d| DocInput {
+            title: d.0,
+            body: d.1,
+            ..Default::default()
+        })
         .collect();
     let ix = Index::build(inputs);
     let q = Query::parse("\"foreign minister\"");
@@ -191,6 +195,9 @@ fn kind_filters() {
     assert_eq!(docs_of(&ix, "date:2025-1"), [3, 4]); // still typing
     assert_eq!(docs_of(&ix, "date:2025 airlines"), [3]);
     assert!(docs_of(&ix, "date:1999").is_empty());
+    // Dates filter even when the words fall back to partial matches.
+    assert!(docs_of(&ix, "date:1999 lisbon").is_empty());
+    assert_eq!(docs_of(&ix, "date:2024 lisbon zebra"), [2]);
     assert!(docs_of(&ix, "person:").is_empty());
 }
 

@@ -87,7 +87,7 @@ impl Index {
         let mut lists: Vec<&[(u32, u16)]> = results.iter().map(|r| r.docs.as_slice()).collect();
         let date_lists: Vec<Vec<(u32, u16)>> = q.dates.iter().map(|d| self.date_docs(d)).collect();
         lists.extend(date_lists.iter().map(|v| v.as_slice()));
-        let mut scored = self.combine(&lists);
+        let mut scored = self.combine(&lists, date_lists.len());
         cache.words = results;
         if q.phrases.is_empty() {
             return rank(scored, limit);
@@ -346,25 +346,30 @@ impl Index {
     }
 
     /// AND across the per-word lists; if no doc has every word, the docs
-    /// with the most words, penalised.
-    fn combine(&self, lists: &[&[(u32, u16)]]) -> Vec<(u32, i64)> {
+    /// with the most words, penalised. The last `hard` lists (`date:`) are
+    /// filters: a doc must be in all of them even in the fallback.
+    fn combine(&self, lists: &[&[(u32, u16)]], hard: usize) -> Vec<(u32, i64)> {
         let n = lists.len();
         if n == 1 {
             return lists[0].iter().map(|&(d, s)| (d, s as i64)).collect();
         }
         let mut count = vec![0u8; self.n_docs as usize];
+        let mut hard_count = vec![0u8; self.n_docs as usize];
         let mut sum = vec![0u32; self.n_docs as usize];
         let mut touched = Vec::new();
-        for l in lists {
+        for (i, l) in lists.iter().enumerate() {
+            let is_hard = i >= n - hard;
             for &(d, s) in l.iter() {
                 let c = &mut count[d as usize];
                 if *c == 0 {
                     touched.push(d);
                 }
                 *c += 1;
+                hard_count[d as usize] += is_hard as u8;
                 sum[d as usize] += s as u32;
             }
         }
+        touched.retain(|&d| hard_count[d as usize] as usize == hard);
         let max = touched
             .iter()
             .map(|&d| count[d as usize])

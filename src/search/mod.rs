@@ -25,7 +25,8 @@
 //! outranks one found in an entity name, which outranks one found only in
 //! the body; within a field exact > prefix > typo > abbreviation; the
 //! scores of the words add up. If no doc has every word, the docs with the
-//! most words are returned with a negative score ([`Hit::is_partial`]).
+//! most words are returned with a negative score ([`Hit::is_partial`]);
+//! `date:` stays a hard filter even then.
 //! An empty query ([`Query::is_empty`]) returns nothing: show everything.
 
 mod engine;
