@@ -149,13 +149,12 @@ impl Index {
     fn verify_phrases(&self, q: &Query, hits: &mut Vec<Hit>) {
         let Some(text) = &self.text else { return };
         let n = hits.len().min(PHRASE_VERIFY_BUDGET);
+        let finders: Vec<phrase::Finder> = q.phrases.iter().map(phrase::Finder::new).collect();
         let ok: Vec<bool> = hits[..n]
             .par_iter()
             .map(|h| {
                 let (t, b) = (text.title(h.doc), text.body(h.doc));
-                q.phrases.iter().all(|p| {
-                    phrase::contains(t, &p.words, p.open) || phrase::contains(b, &p.words, p.open)
-                })
+                finders.iter().all(|f| f.contains(t) || f.contains(b))
             })
             .collect();
         let mut i = 0;
