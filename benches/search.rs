@@ -81,10 +81,15 @@ fn main() {
     let rss0 = rss_mb();
     let mut builds = Vec::new();
     let mut index = None;
-    for _ in 0..3 {
+    let mut rss1 = 0.0;
+    for k in 0..3 {
+        drop(index.take()); // free the previous index before building the next
         let t = Instant::now();
         let ix = Index::build(inputs(&arts));
         builds.push(t.elapsed());
+        if k == 0 {
+            rss1 = rss_mb();
+        }
         index = Some(ix);
     }
     let mut index = index.expect("built");
@@ -94,12 +99,13 @@ fn main() {
         .collect();
     index.set_text(std::sync::Arc::new(texts));
     eprintln!(
-        "index build: {:?} (3 runs); {} terms, {} postings, ~{:.1} MB heap; RSS {:.0} MB before build, {:.0} MB after (corpus text held twice here)",
+        "index build: {:?} (3 runs); {} terms, {} postings, ~{:.1} MB heap; RSS {:.0} MB before the first build, {:.0} MB after it, {:.0} MB now (corpus text held twice here)",
         builds,
         index.vocabulary_len(),
         index.postings_len(),
         index.heap_bytes() as f64 / 1e6,
         rss0,
+        rss1,
         rss_mb()
     );
 

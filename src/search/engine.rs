@@ -172,10 +172,10 @@ impl Index {
             let (cands, _) = self.candidates(&matcher, w, None);
             for (t, _) in cands {
                 let (docs, flags) = self.postings(t);
-                if let Ok(i) = docs.binary_search(&doc) {
-                    if w.kind.is_none_or(|k| flags[i] & kind_flag(k) != 0) {
-                        out.push(self.terms[t as usize].to_string());
-                    }
+                if let Ok(i) = docs.binary_search(&doc)
+                    && w.kind.is_none_or(|k| flags[i] & kind_flag(k) != 0)
+                {
+                    out.push(self.terms[t as usize].to_string());
                 }
             }
         }
@@ -398,14 +398,14 @@ fn rank(scored: Vec<(u32, i64)>, limit: Option<usize>) -> Vec<Hit> {
         .iter()
         .map(|&(d, s)| (((BIAS - s.clamp(-BIAS + 1, BIAS - 1)) as u64) << 32) | d as u64)
         .collect();
-    if let Some(l) = limit {
-        if l < keys.len() {
-            if l == 0 {
-                return Vec::new();
-            }
-            keys.select_nth_unstable(l - 1);
-            keys.truncate(l);
+    if let Some(l) = limit
+        && l < keys.len()
+    {
+        if l == 0 {
+            return Vec::new();
         }
+        keys.select_nth_unstable(l - 1);
+        keys.truncate(l);
     }
     keys.sort_unstable();
     keys.into_iter()

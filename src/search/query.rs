@@ -102,30 +102,30 @@ impl Query {
             let mut chunk = &rest[..end];
             let mut next = &rest[end..];
             let mut kind = None;
-            if let Some(colon) = chunk.find(':') {
-                if let Some(k) = kind_of(&chunk[..colon]) {
-                    let value = &rest[colon + 1..];
-                    match k {
-                        None => {
-                            let v = &chunk[colon + 1..];
-                            q.add_date(v);
-                            rest = next;
-                            continue;
-                        }
-                        Some(kind_) if value.starts_with('"') => {
-                            let after = &value[1..];
-                            let (inner, nx, open) = match after.find('"') {
-                                Some(e) => (&after[..e], &after[e + 1..], false),
-                                None => (after, "", true),
-                            };
-                            q.add_phrase(inner, Some(kind_), open);
-                            rest = nx;
-                            continue;
-                        }
-                        Some(kind_) => {
-                            kind = Some(kind_);
-                            chunk = &chunk[colon + 1..];
-                        }
+            if let Some(colon) = chunk.find(':')
+                && let Some(k) = kind_of(&chunk[..colon])
+            {
+                let value = &rest[colon + 1..];
+                match k {
+                    None => {
+                        let v = &chunk[colon + 1..];
+                        q.add_date(v);
+                        rest = next;
+                        continue;
+                    }
+                    Some(kind_) if value.starts_with('"') => {
+                        let after = &value[1..];
+                        let (inner, nx, open) = match after.find('"') {
+                            Some(e) => (&after[..e], &after[e + 1..], false),
+                            None => (after, "", true),
+                        };
+                        q.add_phrase(inner, Some(kind_), open);
+                        rest = nx;
+                        continue;
+                    }
+                    Some(kind_) => {
+                        kind = Some(kind_);
+                        chunk = &chunk[colon + 1..];
                     }
                 }
             }
@@ -189,10 +189,12 @@ impl Query {
         let open = open && !inner.ends_with(char::is_whitespace);
         for (i, w) in words.iter().enumerate() {
             self.push_word(w, kind, n > 1);
-            if n > 1 && open && i + 1 == n {
-                if let Some(last) = self.words.last_mut() {
-                    last.prefix = true;
-                }
+            if n > 1
+                && open
+                && i + 1 == n
+                && let Some(last) = self.words.last_mut()
+            {
+                last.prefix = true;
             }
         }
         if n > 1 {
