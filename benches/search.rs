@@ -14,20 +14,11 @@ use dossier::synth::{self, DEFAULT_SEED, SynthArticle};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
 
-const TYPED: &[&str] = &[
-    "lavrof",
-    "lavrov monumnt",
-    "person:kovacs",
-    "khinstn monumnt kursk",
-    "zurich",
-    "\"foreign minister\" lisbon",
-];
+const TYPED: &[&str] =
+    &["lavrof", "lavrov monumnt", "person:kovacs", "khinstn monumnt kursk", "zurich", "\"foreign minister\" lisbon"];
 
 fn env_usize(k: &str, default: usize) -> usize {
-    std::env::var(k)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 fn inputs(arts: &[SynthArticle]) -> Vec<DocInput<'_>> {
@@ -42,9 +33,7 @@ fn inputs(arts: &[SynthArticle]) -> Vec<DocInput<'_>> {
 }
 
 fn keystrokes(s: &str) -> Vec<&str> {
-    s.char_indices()
-        .map(|(i, c)| &s[..i + c.len_utf8()])
-        .collect()
+    s.char_indices().map(|(i, c)| &s[..i + c.len_utf8()]).collect()
 }
 
 fn pct(v: &mut [Duration], p: f64) -> Duration {
@@ -68,16 +57,9 @@ fn main() {
     let n = env_usize("DOSSIER_BENCH_N", 100_000);
     let reps = env_usize("DOSSIER_BENCH_REPS", 50);
     let t = Instant::now();
-    let arts: Vec<SynthArticle> = (0..n)
-        .into_par_iter()
-        .map(|i| synth::article(DEFAULT_SEED, i))
-        .collect();
+    let arts: Vec<SynthArticle> = (0..n).into_par_iter().map(|i| synth::article(DEFAULT_SEED, i)).collect();
     let bytes: usize = arts.iter().map(|a| a.title.len() + a.body.len()).sum();
-    eprintln!(
-        "generated {n} articles, {:.1} MB, in {:.2?}",
-        bytes as f64 / 1e6,
-        t.elapsed()
-    );
+    eprintln!("generated {n} articles, {:.1} MB, in {:.2?}", bytes as f64 / 1e6, t.elapsed());
     let rss0 = rss_mb();
     let mut builds = Vec::new();
     let mut index = None;
@@ -93,10 +75,7 @@ fn main() {
         index = Some(ix);
     }
     let mut index = index.expect("built");
-    let texts: Vec<(String, String)> = arts
-        .iter()
-        .map(|a| (a.title.clone(), a.body.clone()))
-        .collect();
+    let texts: Vec<(String, String)> = arts.iter().map(|a| (a.title.clone(), a.body.clone())).collect();
     index.set_text(std::sync::Arc::new(texts));
     eprintln!(
         "index build: {:?} (3 runs); {} terms, {} postings, ~{:.1} MB heap; RSS {:.0} MB before the first build, {:.0} MB after it, {:.0} MB now (corpus text held twice here)",

@@ -8,37 +8,19 @@ use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 /// (title, body, names, dates)
-type Doc = (
-    &'static str,
-    &'static str,
-    Vec<(Kind, &'static str)>,
-    Vec<&'static str>,
-);
+type Doc = (&'static str, &'static str, Vec<(Kind, &'static str)>, Vec<&'static str>);
 
 fn index(docs: &[Doc]) -> Index {
-    let inputs = docs
-        .iter()
-        .map(|(t, b, n, d)| DocInput {
-            title: t,
-            body: b,
-            names: n.clone(),
-            dates: d.clone(),
-        })
-        .collect();
+    let inputs =
+        docs.iter().map(|(t, b, n, d)| DocInput { title: t, body: b, names: n.clone(), dates: d.clone() }).collect();
     let mut ix = Index::build(inputs);
-    let text: Vec<(String, String)> = docs
-        .iter()
-        .map(|d| (d.0.to_string(), d.1.to_string()))
-        .collect();
+    let text: Vec<(String, String)> = docs.iter().map(|d| (d.0.to_string(), d.1.to_string())).collect();
     ix.set_text(Arc::new(text));
     ix
 }
 
 fn docs_of(ix: &Index, q: &str) -> Vec<u32> {
-    ix.search(&Query::parse(q), None)
-        .iter()
-        .map(|h| h.doc)
-        .collect()
+    ix.search(&Query::parse(q), None).iter().map(|h| h.doc).collect()
 }
 
 fn plain(title: &'static str, body: &'static str) -> Doc {
@@ -58,12 +40,7 @@ fn title_hit_beats_body_hit() {
 fn entity_name_hit_beats_body_hit() {
     let ix = index(&[
         plain("Talks", "A note on kovacs as a word."),
-        (
-            "Talks",
-            "Anna Kovacs said nothing.",
-            vec![(Kind::Person, "Anna Kovacs")],
-            vec![],
-        ),
+        ("Talks", "Anna Kovacs said nothing.", vec![(Kind::Person, "Anna Kovacs")], vec![]),
     ]);
     assert_eq!(docs_of(&ix, "kovacs"), [1, 0]);
 }
@@ -100,14 +77,8 @@ fn exact_beats_prefix_beats_typo() {
 #[test]
 fn typos_and_abbreviations_find_the_doc() {
     let ix = index(&[
-        plain(
-            "Minister speaks",
-            "Foreign Minister Sergei Lavrov said on Friday the talks would go on.",
-        ),
-        plain(
-            "Sculptor's plan",
-            "Alexander Khinstin unveiled a design for the monument in Kursk.",
-        ),
+        plain("Minister speaks", "Foreign Minister Sergei Lavrov said on Friday the talks would go on."),
+        plain("Sculptor's plan", "Alexander Khinstin unveiled a design for the monument in Kursk."),
         plain("Weather", "Rain is expected in Lisbon on Monday."),
     ]);
     assert_eq!(docs_of(&ix, "lavrof"), [0]);
@@ -138,18 +109,8 @@ fn phrases_need_adjacent_words() {
 #[test]
 fn phrase_signatures_filter_without_text() {
     // No `set_text`: only the next-word signatures decide.
-    let docs = [
-        plain("A", "The minister of foreign affairs spoke."),
-        plain("B", "The Foreign Minister spoke."),
-    ];
-    let inputs = docs
-        .iter()
-        .map(|d| DocInput {
-            title: d.0,
-            body: d.1,
-            ..Default::default()
-        })
-        .collect();
+    let docs = [plain("A", "The minister of foreign affairs spoke."), plain("B", "The Foreign Minister spoke.")];
+    let inputs = docs.iter().map(|d| DocInput { title: d.0, body: d.1, ..Default::default() }).collect();
     let ix = Index::build(inputs);
     let q = Query::parse("\"foreign minister\"");
     let got: Vec<u32> = ix.search(&q, None).iter().map(|h| h.doc).collect();
@@ -163,24 +124,9 @@ fn phrase_signatures_filter_without_text() {
 fn kind_filters() {
     let ix = index(&[
         plain("A", "Lavrov was mentioned only as a word."),
-        (
-            "B",
-            "Sergei Lavrov spoke.",
-            vec![(Kind::Person, "Sergei Lavrov")],
-            vec![],
-        ),
-        (
-            "C",
-            "In Lisbon.",
-            vec![(Kind::Place, "Lisbon")],
-            vec!["2024-03-05"],
-        ),
-        (
-            "D",
-            "At Northwind Airlines.",
-            vec![(Kind::Org, "Northwind Airlines")],
-            vec!["2025-12-04", "XXXX-07-01"],
-        ),
+        ("B", "Sergei Lavrov spoke.", vec![(Kind::Person, "Sergei Lavrov")], vec![]),
+        ("C", "In Lisbon.", vec![(Kind::Place, "Lisbon")], vec!["2024-03-05"]),
+        ("D", "At Northwind Airlines.", vec![(Kind::Org, "Northwind Airlines")], vec!["2025-12-04", "XXXX-07-01"]),
         ("E", "On 2025-11-30.", vec![], vec!["2025-11-30"]),
     ]);
     assert_eq!(docs_of(&ix, "person:lavrov"), [1]);
@@ -225,18 +171,7 @@ fn regex_looking_and_huge_queries_do_not_panic() {
     let ix = index(&[plain("A", "Some text (with) [brackets] .* here")]);
     assert!(docs_of(&ix, ".*[(").is_empty());
     assert_eq!(docs_of(&ix, "brackets.*"), [0]);
-    for q in [
-        "\"",
-        "\"\"",
-        ":",
-        "person:\"",
-        "date:",
-        "date:abc",
-        "org::",
-        "\\",
-        "\u{0}",
-        "ẞ:ẞ",
-    ] {
+    for q in ["\"", "\"\"", ":", "person:\"", "date:", "date:abc", "org::", "\\", "\u{0}", "ẞ:ẞ"] {
         let _ = docs_of(&ix, q);
     }
     let huge: String = "lavrov ".repeat(1500);
@@ -251,10 +186,7 @@ fn regex_looking_and_huge_queries_do_not_panic() {
 
 #[test]
 fn matched_terms_and_title_indices() {
-    let ix = index(&[plain(
-        "Lavrov meets Khinstin",
-        "Sergei Lavrov met the sculptor.",
-    )]);
+    let ix = index(&[plain("Lavrov meets Khinstin", "Sergei Lavrov met the sculptor.")]);
     let q = Query::parse("lavrof khin");
     assert_eq!(ix.matched_terms(&q, 0), ["khinstin", "lavrov"]);
     // "Lavrov" whole (typo), "Khin" typed part of "Khinstin".
@@ -269,19 +201,10 @@ fn matched_terms_and_title_indices() {
 fn body_matches_offsets_survive_case_changes() {
     let body = "İstanbul und STRAẞE: ΟΔΌΣ, οδός; Lavrov and lavrof.";
     let q = Query::parse("istanbul strasse οδοσ lavrov");
-    let got: Vec<&str> = body_matches(&q, body)
-        .into_iter()
-        .map(|r| &body[r])
-        .collect();
-    assert_eq!(
-        got,
-        ["İstanbul", "STRAẞE", "ΟΔΌΣ", "οδός", "Lavrov", "lavrof"]
-    );
+    let got: Vec<&str> = body_matches(&q, body).into_iter().map(|r| &body[r]).collect();
+    assert_eq!(got, ["İstanbul", "STRAẞE", "ΟΔΌΣ", "οδός", "Lavrov", "lavrof"]);
     let q = Query::parse("\"und straße\"");
-    let got: Vec<&str> = body_matches(&q, body)
-        .into_iter()
-        .map(|r| &body[r])
-        .collect();
+    let got: Vec<&str> = body_matches(&q, body).into_iter().map(|r| &body[r]).collect();
     assert_eq!(got, ["und STRAẞE"]);
 }
 
@@ -298,33 +221,18 @@ fn incremental_search_equals_fresh_search() {
     let typed = "lavrof kovac";
     for end in 1..=typed.len() {
         let q = Query::parse(&typed[..end]);
-        assert_eq!(
-            ix.search_incremental(&q, None, &mut cache),
-            ix.search(&q, None),
-            "at {:?}",
-            &typed[..end]
-        );
+        assert_eq!(ix.search_incremental(&q, None, &mut cache), ix.search(&q, None), "at {:?}", &typed[..end]);
     }
     // Backspacing must not reuse a narrower pool.
     for end in (1..typed.len()).rev() {
         let q = Query::parse(&typed[..end]);
-        assert_eq!(
-            ix.search_incremental(&q, None, &mut cache),
-            ix.search(&q, None),
-            "at {:?}",
-            &typed[..end]
-        );
+        assert_eq!(ix.search_incremental(&q, None, &mut cache), ix.search(&q, None), "at {:?}", &typed[..end]);
     }
 }
 
 #[test]
 fn limit_keeps_the_best_in_order() {
-    let ix = index(&[
-        plain("x", "lavrov"),
-        plain("lavrov", "x"),
-        plain("x", "lavrov"),
-        plain("lavrov", "y"),
-    ]);
+    let ix = index(&[plain("x", "lavrov"), plain("lavrov", "x"), plain("x", "lavrov"), plain("lavrov", "y")]);
     let all = ix.search(&Query::parse("lavrov"), None);
     assert_eq!(all.iter().map(|h| h.doc).collect::<Vec<_>>(), [1, 3, 0, 2]);
     assert_eq!(ix.search(&Query::parse("lavrov"), Some(2)), all[..2]);
@@ -355,10 +263,7 @@ fn worker_delivers_latest_and_drops_stale() {
     let (g10, h10) = rx.recv_timeout(Duration::from_secs(5)).unwrap();
     assert_eq!((g1, h1[0].doc), (1, 0));
     assert_eq!((g10, h10[0].doc), (10, 1));
-    assert!(
-        rx.recv_timeout(Duration::from_millis(200)).is_err(),
-        "stale queries were run"
-    );
+    assert!(rx.recv_timeout(Duration::from_millis(200)).is_err(), "stale queries were run");
     drop(searcher);
 }
 

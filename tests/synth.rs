@@ -33,9 +33,7 @@ fn same_n_gives_identical_bytes() {
     // Layout: 3 blocks, none over 1000 files; all three formats present.
     let mut per_dir: BTreeMap<String, usize> = BTreeMap::new();
     for k in ta.keys() {
-        *per_dir
-            .entry(k.split('/').next().unwrap().to_string())
-            .or_default() += 1;
+        *per_dir.entry(k.split('/').next().unwrap().to_string()).or_default() += 1;
     }
     assert_eq!(per_dir.len(), 3);
     assert!(per_dir.values().all(|&n| n <= 1000));
@@ -43,10 +41,7 @@ fn same_n_gives_identical_bytes() {
         assert!(ta.keys().any(|k| k.ends_with(ext)), "no {ext}");
     }
     let jsonl = ta.iter().find(|(k, _)| k.ends_with(".jsonl")).unwrap().1;
-    let lines: Vec<&[u8]> = jsonl
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<&[u8]> = jsonl.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 50);
     let v: serde_json::Value = serde_json::from_slice(lines[0]).unwrap();
     assert!(v["title"].is_string() && v["body"].is_string() && v["date"].is_string());
@@ -62,27 +57,12 @@ fn articles_look_like_news() {
         let a = synth::article(DEFAULT_SEED, i);
         assert_eq!(a, synth::article(DEFAULT_SEED, i));
         assert!(!a.title.is_empty() && !a.title.ends_with('.') && a.title.len() < 120);
-        assert!(
-            chrono::NaiveDate::parse_from_str(&a.date, "%Y-%m-%d").is_ok(),
-            "{}",
-            a.date
-        );
+        assert!(chrono::NaiveDate::parse_from_str(&a.date, "%Y-%m-%d").is_ok(), "{}", a.date);
         sizes.push(a.body.len());
         all.push_str(&a.body);
     }
-    assert!(
-        sizes.iter().all(|&s| (3000..=6200).contains(&s)),
-        "{sizes:?}"
-    );
-    for needle in [
-        "Minister",
-        "Ministry of",
-        "Airlines",
-        " said ",
-        "last ",
-        "Lavrov",
-        "Zürich",
-    ] {
+    assert!(sizes.iter().all(|&s| (3000..=6200).contains(&s)), "{sizes:?}");
+    for needle in ["Minister", "Ministry of", "Airlines", " said ", "last ", "Lavrov", "Zürich"] {
         assert!(all.contains(needle), "no {needle:?} in 300 articles");
     }
     // Dates in several forms.

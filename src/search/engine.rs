@@ -69,12 +69,7 @@ impl Index {
 
     /// `search`, reusing (and then updating) what the previous query of the
     /// same typing session computed.
-    pub fn search_incremental(
-        &self,
-        q: &Query,
-        limit: Option<usize>,
-        cache: &mut SearchCache,
-    ) -> Vec<Hit> {
+    pub fn search_incremental(&self, q: &Query, limit: Option<usize>, cache: &mut SearchCache) -> Vec<Hit> {
         if q.is_empty() || self.n_docs == 0 {
             cache.words.clear();
             return Vec::new();
@@ -115,8 +110,7 @@ impl Index {
                     if r.len() > 256 {
                         continue; // would allow nearly every bit anyway
                     }
-                    r.map(|t| next_bit(&self.terms[t as usize]))
-                        .fold(0, |a, b| a | b)
+                    r.map(|t| next_bit(&self.terms[t as usize])).fold(0, |a, b| a | b)
                 } else {
                     next_bit(next)
                 };
@@ -184,27 +178,18 @@ impl Index {
         out
     }
 
-    fn word_result(
-        &self,
-        matcher: &SkimMatcherV2,
-        w: &QueryWord,
-        prev: &[WordResult],
-    ) -> WordResult {
+    fn word_result(&self, matcher: &SkimMatcherV2, w: &QueryWord, prev: &[WordResult]) -> WordResult {
         if let Some(r) = prev.iter().find(|r| r.word.as_ref() == Some(w)) {
             return r.clone();
         }
         // A previous word this one extends (same kind, typed further).
         let grown = prev.iter().find(|r| {
-            r.word.as_ref().is_some_and(|p| {
-                !p.exact && !w.exact && p.kind == w.kind && w.text.starts_with(p.text.as_str())
-            })
+            r.word
+                .as_ref()
+                .is_some_and(|p| !p.exact && !w.exact && p.kind == w.kind && w.text.starts_with(p.text.as_str()))
         });
         let (cands, pool) = self.candidates(matcher, w, grown.map(|r| r.pool.as_slice()));
-        WordResult {
-            word: Some(w.clone()),
-            pool,
-            docs: self.union(w, cands),
-        }
+        WordResult { word: Some(w.clone()), pool, docs: self.union(w, cands) }
     }
 
     /// Candidate terms of a word with their match scores, and the pool to
@@ -254,11 +239,7 @@ impl Index {
                 continue;
             }
             if term.starts_with(w.text.as_str()) {
-                let s = if term.len() == w.text.len() {
-                    EXACT
-                } else {
-                    prefix_score(term.chars().count() - qn)
-                };
+                let s = if term.len() == w.text.len() { EXACT } else { prefix_score(term.chars().count() - qn) };
                 out.push((t, s));
             } else if qn >= MIN_ABBREV_CHARS && term.chars().count() <= abbrev_max_len(qn) {
                 out.push((t, abbrev_score(matcher, &w.text, term)));
@@ -369,19 +350,11 @@ impl Index {
             }
         }
         touched.retain(|&d| hard_count[d as usize] as usize == hard);
-        let max = touched
-            .iter()
-            .map(|&d| count[d as usize])
-            .max()
-            .unwrap_or(0);
+        let max = touched.iter().map(|&d| count[d as usize]).max().unwrap_or(0);
         if max == 0 {
             return Vec::new();
         }
-        let penalty = if max as usize == n {
-            0
-        } else {
-            PARTIAL_PENALTY
-        };
+        let penalty = if max as usize == n { 0 } else { PARTIAL_PENALTY };
         touched
             .into_iter()
             .filter(|&d| count[d as usize] == max)
@@ -394,10 +367,8 @@ impl Index {
 fn rank(scored: Vec<(u32, i64)>, limit: Option<usize>) -> Vec<Hit> {
     // One u64 key per hit sorts much faster than a tuple comparator.
     const BIAS: i64 = 1 << 31;
-    let mut keys: Vec<u64> = scored
-        .iter()
-        .map(|&(d, s)| (((BIAS - s.clamp(-BIAS + 1, BIAS - 1)) as u64) << 32) | d as u64)
-        .collect();
+    let mut keys: Vec<u64> =
+        scored.iter().map(|&(d, s)| (((BIAS - s.clamp(-BIAS + 1, BIAS - 1)) as u64) << 32) | d as u64).collect();
     if let Some(l) = limit
         && l < keys.len()
     {
@@ -408,10 +379,5 @@ fn rank(scored: Vec<(u32, i64)>, limit: Option<usize>) -> Vec<Hit> {
         keys.truncate(l);
     }
     keys.sort_unstable();
-    keys.into_iter()
-        .map(|k| Hit {
-            doc: k as u32,
-            score: BIAS - (k >> 32) as i64,
-        })
-        .collect()
+    keys.into_iter().map(|k| Hit { doc: k as u32, score: BIAS - (k >> 32) as i64 }).collect()
 }

@@ -26,10 +26,7 @@ pub fn body_matches(q: &Query, body: &str) -> Vec<Range<usize>> {
         let mut buf = String::new();
         for (a, b) in tokens(body) {
             fold_into(&body[a..b], &mut buf);
-            if loose
-                .iter()
-                .any(|w| word_score(&matcher, w, &buf).is_some())
-            {
+            if loose.iter().any(|w| word_score(&matcher, w, &buf).is_some()) {
                 out.push(a..b);
             }
         }
@@ -79,11 +76,7 @@ pub fn title_match_indices(q: &Query, title: &str) -> Vec<usize> {
             } else if s >= TYPO - 100 {
                 out.extend(origin.iter().map(|o| char_base + o));
             } else if let Some((_, idx)) = matcher.fuzzy_indices(&folded, &w.text) {
-                out.extend(
-                    idx.into_iter()
-                        .filter_map(|i| origin.get(i))
-                        .map(|o| char_base + o),
-                );
+                out.extend(idx.into_iter().filter_map(|i| origin.get(i)).map(|o| char_base + o));
             }
         }
     }

@@ -157,11 +157,7 @@ impl ChunkBuilder {
 fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
     let mut b = ChunkBuilder {
         vocab: HashMap::new(),
-        c: Chunk {
-            terms: Vec::new(),
-            postings: Vec::new(),
-            dates: HashMap::new(),
-        },
+        c: Chunk { terms: Vec::new(), postings: Vec::new(), dates: HashMap::new() },
         stamp: Vec::new(),
         slot: Vec::new(),
         entries: Vec::new(),
@@ -200,19 +196,13 @@ impl Index {
     /// Index the documents; doc ids are their positions in `docs`.
     pub fn build(docs: Vec<DocInput<'_>>) -> Index {
         let chunk_len = (docs.len() / (rayon::current_num_threads() * 16)).clamp(64, 4096);
-        let chunks: Vec<Chunk> = docs
-            .par_chunks(chunk_len)
-            .enumerate()
-            .map(|(i, ds)| index_chunk((i * chunk_len) as u32, ds))
-            .collect();
+        let chunks: Vec<Chunk> =
+            docs.par_chunks(chunk_len).enumerate().map(|(i, ds)| index_chunk((i * chunk_len) as u32, ds)).collect();
         Index::merge(docs.len() as u32, chunks)
     }
 
     fn merge(n_docs: u32, chunks: Vec<Chunk>) -> Index {
-        let mut all: Vec<&str> = chunks
-            .iter()
-            .flat_map(|c| c.terms.iter().map(|t| &**t))
-            .collect();
+        let mut all: Vec<&str> = chunks.iter().flat_map(|c| c.terms.iter().map(|t| &**t)).collect();
         all.par_sort_unstable();
         all.dedup();
         let terms: Vec<Box<str>> = all.iter().map(|&t| t.into()).collect();
@@ -223,11 +213,7 @@ impl Index {
             .map(|c| {
                 c.terms
                     .iter()
-                    .map(|t| {
-                        terms
-                            .binary_search_by(|g| (**g).cmp(t))
-                            .expect("term in vocabulary") as u32
-                    })
+                    .map(|t| terms.binary_search_by(|g| (**g).cmp(t)).expect("term in vocabulary") as u32)
                     .collect()
             })
             .collect();
@@ -274,18 +260,7 @@ impl Index {
         }
         let mut dates: Vec<(Box<str>, Vec<u32>)> = dates.into_iter().collect();
         dates.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Index {
-            n_docs,
-            terms,
-            term_flags,
-            post_off,
-            post_doc,
-            post_flag,
-            post_next,
-            by_len,
-            dates,
-            text: None,
-        }
+        Index { n_docs, terms, term_flags, post_off, post_doc, post_flag, post_next, by_len, dates, text: None }
     }
 
     /// Give the index access to the documents' text, for verifying
@@ -317,11 +292,7 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         let terms: usize = self.terms.iter().map(|t| t.len() + 16).sum();
         let by_len: usize = self.by_len.iter().map(|b| b.capacity() * 16).sum();
-        let dates: usize = self
-            .dates
-            .iter()
-            .map(|(k, v)| k.len() + 40 + v.capacity() * 4)
-            .sum();
+        let dates: usize = self.dates.iter().map(|(k, v)| k.len() + 40 + v.capacity() * 4).sum();
         terms
             + self.term_flags.capacity()
             + self.post_off.capacity() * 4
@@ -333,27 +304,18 @@ impl Index {
     }
 
     pub(crate) fn postings(&self, term: u32) -> (&[u32], &[u8]) {
-        let (a, b) = (
-            self.post_off[term as usize] as usize,
-            self.post_off[term as usize + 1] as usize,
-        );
+        let (a, b) = (self.post_off[term as usize] as usize, self.post_off[term as usize + 1] as usize);
         (&self.post_doc[a..b], &self.post_flag[a..b])
     }
 
     pub(crate) fn next_sigs(&self, term: u32) -> &[u32] {
-        let (a, b) = (
-            self.post_off[term as usize] as usize,
-            self.post_off[term as usize + 1] as usize,
-        );
+        let (a, b) = (self.post_off[term as usize] as usize, self.post_off[term as usize + 1] as usize);
         &self.post_next[a..b]
     }
 
     /// The id of a term, if in the vocabulary.
     pub(crate) fn term_id(&self, t: &str) -> Option<u32> {
-        self.terms
-            .binary_search_by(|g| (**g).cmp(t))
-            .ok()
-            .map(|i| i as u32)
+        self.terms.binary_search_by(|g| (**g).cmp(t)).ok().map(|i| i as u32)
     }
 
     /// Term ids whose text starts with `prefix`: a contiguous range.

@@ -17,12 +17,7 @@ pub const MAX_PHRASE: usize = 16;
 /// Calls `f(start, end)` with the byte range of each occurrence of `phrase`
 /// in `text`; stops early when `f` returns false. With `open`, the last
 /// word only needs to be a prefix of the text's word.
-pub fn for_each(
-    text: &str,
-    phrase: &[String],
-    open: bool,
-    mut f: impl FnMut(usize, usize) -> bool,
-) {
+pub fn for_each(text: &str, phrase: &[String], open: bool, mut f: impl FnMut(usize, usize) -> bool) {
     let phrase = &phrase[..phrase.len().min(MAX_PHRASE)];
     let n = phrase.len();
     if n == 0 {
@@ -73,11 +68,7 @@ fn same(word: &str, buf: &mut String, p: &str, prefix: bool) -> bool {
         }
     } else {
         fold_into(word, buf);
-        if prefix {
-            buf.starts_with(p)
-        } else {
-            *buf == p
-        }
+        if prefix { buf.starts_with(p) } else { *buf == p }
     }
 }
 
@@ -91,16 +82,8 @@ pub struct Finder<'a> {
 
 impl<'a> Finder<'a> {
     pub fn new(phrase: &'a Phrase) -> Finder<'a> {
-        let first = phrase
-            .words
-            .first()
-            .filter(|w| w.is_ascii() && !w.is_empty());
-        let anchor = first.and_then(|w| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build([w.as_str()])
-                .ok()
-        });
+        let first = phrase.words.first().filter(|w| w.is_ascii() && !w.is_empty());
+        let anchor = first.and_then(|w| AhoCorasick::builder().ascii_case_insensitive(true).build([w.as_str()]).ok());
         Finder { phrase, anchor }
     }
 
@@ -173,17 +156,10 @@ mod tests {
             "“Foreign minister”",
         ];
         for open in [false, true] {
-            let ph = Phrase {
-                words: p(&["foreign", "minister"]),
-                open,
-            };
+            let ph = Phrase { words: p(&["foreign", "minister"]), open };
             let f = Finder::new(&ph);
             for t in texts {
-                assert_eq!(
-                    f.contains(t),
-                    contains(t, &ph.words, open),
-                    "{t:?} open={open}"
-                );
+                assert_eq!(f.contains(t), contains(t, &ph.words, open), "{t:?} open={open}");
             }
         }
     }

@@ -40,14 +40,7 @@ impl QueryWord {
     fn new(text: String, kind: Option<Kind>, exact: bool) -> QueryWord {
         let chars = text.chars().collect();
         let mask = char_mask(&text);
-        QueryWord {
-            text,
-            kind,
-            exact,
-            prefix: false,
-            chars,
-            mask,
-        }
+        QueryWord { text, kind, exact, prefix: false, chars, mask }
     }
 }
 
@@ -180,10 +173,7 @@ impl Query {
     }
 
     fn add_phrase(&mut self, inner: &str, kind: Option<Kind>, open: bool) {
-        let words: Vec<String> = tokens(inner)
-            .take(MAX_WORDS)
-            .map(|(a, b)| truncate(fold(&inner[a..b])))
-            .collect();
+        let words: Vec<String> = tokens(inner).take(MAX_WORDS).map(|(a, b)| truncate(fold(&inner[a..b]))).collect();
         let n = words.len();
         // An open quote that ends in a space: the last word is complete.
         let open = open && !inner.ends_with(char::is_whitespace);
@@ -237,10 +227,7 @@ mod tests {
     #[test]
     fn words_phrases_kinds_dates() {
         let q = Query::parse(r#"Lavrov "Foreign Minister" person:kovacs date:2025-12 foo:bar"#);
-        assert_eq!(
-            texts(&q),
-            ["lavrov", "foreign", "minister", "kovacs", "foo", "bar"]
-        );
+        assert_eq!(texts(&q), ["lavrov", "foreign", "minister", "kovacs", "foo", "bar"]);
         let words = vec!["foreign".to_string(), "minister".into()];
         assert_eq!(q.phrases, [Phrase { words, open: false }]);
         assert_eq!(q.words[3].kind, Some(Kind::Person));
@@ -252,10 +239,7 @@ mod tests {
     fn odd_input_parses() {
         assert!(Query::parse("person:").is_empty());
         assert!(Query::parse(".*[(").is_empty());
-        assert_eq!(
-            texts(&Query::parse(r#"say "hello world"#)),
-            ["say", "hello", "world"]
-        );
+        assert_eq!(texts(&Query::parse(r#"say "hello world"#)), ["say", "hello", "world"]);
         assert_eq!(texts(&Query::parse(r#"""""#)), Vec::<&str>::new());
         let q = Query::parse(r#"person:"anna kovacs" x"#);
         assert_eq!(texts(&q), ["anna", "kovacs", "x"]);

@@ -181,10 +181,7 @@ mod tests {
 
     #[test]
     fn splits_on_punctuation_and_cjk() {
-        assert_eq!(
-            words("Khinstin's monument, 2025-12-04."),
-            ["Khinstin", "s", "monument", "2025", "12", "04"]
-        );
+        assert_eq!(words("Khinstin's monument, 2025-12-04."), ["Khinstin", "s", "monument", "2025", "12", "04"]);
         assert_eq!(words("在中文里hello"), ["在", "中", "文", "里", "hello"]);
         assert_eq!(words(".*[("), Vec::<&str>::new());
     }

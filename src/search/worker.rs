@@ -31,10 +31,7 @@ impl Searcher {
             .name("dossier-search".into())
             .spawn(move || run(&index, &theirs, deliver))
             .expect("spawn search thread");
-        Searcher {
-            shared,
-            thread: Some(thread),
-        }
+        Searcher { shared, thread: Some(thread) }
     }
 
     /// Queue `query` as generation `generation`, replacing any query not yet

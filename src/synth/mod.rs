@@ -164,13 +164,7 @@ fn sentence(r: &mut Rng, c: &Cast, d: NaiveDate) -> String {
     let or = &c.orgs[r.below(c.orgs.len())];
     let tail = r.pick(CLAUSE_TAILS);
     let mut s = match r.below(9) {
-        0 => format!(
-            "{} {} said {} that {} {tail}.",
-            c.lead_title,
-            c.lead,
-            date_expr(r, d),
-            r.pick(FILLER)
-        ),
+        0 => format!("{} {} said {} that {} {tail}.", c.lead_title, c.lead, date_expr(r, d), r.pick(FILLER)),
         1 => format!(
             "Speaking in {pl}, {other}, a senior official at {or}, told reporters that the {} {} {tail}.",
             r.pick(ADJECTIVES),
@@ -184,10 +178,7 @@ fn sentence(r: &mut Rng, c: &Cast, d: NaiveDate) -> String {
             r.pick(NOUNS),
             r.pick(VERBS_PAST)
         ),
-        3 => format!(
-            "The talks in {pl} {} were attended by {other} and representatives of {or}.",
-            date_expr(r, d)
-        ),
+        3 => format!("The talks in {pl} {} were attended by {other} and representatives of {or}.", date_expr(r, d)),
         4 => format!(
             "According to {or}, the {} was {} {} after {} raised objections.",
             r.pick(NOUNS),
@@ -203,12 +194,7 @@ fn sentence(r: &mut Rng, c: &Cast, d: NaiveDate) -> String {
             r.pick(NOUNS),
             r.pick(NOUNS)
         ),
-        6 => format!(
-            "In {pl}, {} said the {} {} {tail}.",
-            r.pick(FILLER),
-            r.pick(NOUNS),
-            r.pick(ADJECTIVES)
-        ),
+        6 => format!("In {pl}, {} said the {} {} {tail}.", r.pick(FILLER), r.pick(NOUNS), r.pick(ADJECTIVES)),
         7 => format!("{other} of {or} said {} {tail}.", r.pick(FILLER)),
         _ => format!(
             "\"We {} the {} {},\" {} said {}.",
@@ -222,11 +208,7 @@ fn sentence(r: &mut Rng, c: &Cast, d: NaiveDate) -> String {
     // Rare words give the vocabulary a realistic long tail.
     if r.chance(40) {
         s.pop();
-        s.push_str(&format!(
-            ", a point {} described as {}.",
-            r.pick(FILLER),
-            rare_word(r)
-        ));
+        s.push_str(&format!(", a point {} described as {}.", r.pick(FILLER), rare_word(r)));
     }
     s
 }
@@ -279,18 +261,8 @@ pub fn article(seed: u64, i: usize) -> SynthArticle {
     let mut names = vec![(Kind::Person, cast.lead.clone())];
     names.extend(cast.others.iter().map(|p| (Kind::Person, p.clone())));
     names.extend(cast.places.iter().map(|p| (Kind::Place, p.clone())));
-    names.extend(
-        cast.orgs
-            .iter()
-            .map(|o| (Kind::Org, o.strip_prefix("the ").unwrap_or(o).to_string())),
-    );
+    names.extend(cast.orgs.iter().map(|o| (Kind::Org, o.strip_prefix("the ").unwrap_or(o).to_string())));
     names.sort();
     names.dedup();
-    SynthArticle {
-        names,
-        title,
-        date: d.format("%Y-%m-%d").to_string(),
-        body,
-        source: r.pick(SOURCES),
-    }
+    SynthArticle { names, title, date: d.format("%Y-%m-%d").to_string(), body, source: r.pick(SOURCES) }
 }

@@ -244,15 +244,7 @@ pub const MONTHS: &[&str] = &[
     "December",
 ];
 
-pub const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+pub const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 pub const NOUNS: &[&str] = &[
     "agreement",
@@ -412,17 +404,11 @@ pub const CLAUSE_TAILS: &[&str] = &[
     "would publish the full findings in due course",
 ];
 
-pub const SOURCES: &[&str] = &[
-    "Daily Ledger",
-    "Harbour Times",
-    "Continental Post",
-    "Evening Courier",
-    "Wire Service",
-];
+pub const SOURCES: &[&str] = &["Daily Ledger", "Harbour Times", "Continental Post", "Evening Courier", "Wire Service"];
 
 /// Syllables for invented names and rare words.
 pub const SYLLABLES: &[&str] = &[
-    "ka", "lo", "vi", "ran", "tes", "mir", "do", "ven", "sku", "bel", "gar", "no", "zi", "pol",
-    "tra", "mun", "ler", "os", "ha", "dre", "vik", "sal", "qui", "ber", "nov", "sk", "ta", "ri",
-    "me", "lan", "cor", "fu", "ge", "wen", "yal", "ost", "ich", "ara", "emb", "ul",
+    "ka", "lo", "vi", "ran", "tes", "mir", "do", "ven", "sku", "bel", "gar", "no", "zi", "pol", "tra", "mun", "ler",
+    "os", "ha", "dre", "vik", "sal", "qui", "ber", "nov", "sk", "ta", "ri", "me", "lan", "cor", "fu", "ge", "wen",
+    "yal", "ost", "ich", "ara", "emb", "ul",
 ];

@@ -29,10 +29,7 @@ fn txt(a: &SynthArticle) -> String {
 }
 
 fn md(a: &SynthArticle) -> String {
-    format!(
-        "---\ntitle: {}\ndate: {}\nsource: {}\n---\n\n{}\n",
-        a.title, a.date, a.source, a.body
-    )
+    format!("---\ntitle: {}\ndate: {}\nsource: {}\n---\n\n{}\n", a.title, a.date, a.source, a.body)
 }
 
 fn json_line(i: usize, a: &SynthArticle) -> String {
@@ -80,10 +77,8 @@ fn write_block(dir: &Path, seed: u64, n: usize, b: usize) -> io::Result<WriteSta
 pub fn write_corpus(dir: &Path, n: usize, seed: u64) -> io::Result<WriteStats> {
     fs::create_dir_all(dir)?;
     let blocks = n.div_ceil(BLOCK);
-    let parts: Vec<io::Result<WriteStats>> = (0..blocks)
-        .into_par_iter()
-        .map(|b| write_block(dir, seed, n, b))
-        .collect();
+    let parts: Vec<io::Result<WriteStats>> =
+        (0..blocks).into_par_iter().map(|b| write_block(dir, seed, n, b)).collect();
     let mut total = WriteStats::default();
     for p in parts {
         let p = p?;
