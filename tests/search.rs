@@ -269,6 +269,22 @@ fn worker_delivers_latest_and_drops_stale() {
 
 proptest! {
     #[test]
+    fn any_query_parses_and_runs(query in "\\PC{0,80}|[a-z\":() .*\\-]{0,40}") {
+        let ix = index(&[
+            plain("Lavrov in Zürich", "Foreign Minister Sergei Lavrov said on 4 December 2025."),
+            ("Kovacs", "Anna Kovacs.", vec![(Kind::Person, "Anna Kovacs")], vec!["2025-12-04"]),
+        ]);
+        let q = Query::parse(&query);
+        prop_assert!(q.words.len() <= dossier::search::MAX_WORDS);
+        let hits = ix.search(&q, None);
+        prop_assert!(hits.windows(2).all(|w| (w[0].score, std::cmp::Reverse(w[0].doc)) > (w[1].score, std::cmp::Reverse(w[1].doc))));
+        for h in &hits {
+            let _ = ix.matched_terms(&q, h.doc);
+        }
+        let _ = ix.title_match_indices(&q, "Lavrov in Zürich");
+    }
+
+    #[test]
     fn body_matches_ranges_are_valid(body in "\\PC{0,200}", query in "\\PC{0,40}") {
         let q = Query::parse(&query);
         let ranges = body_matches(&q, &body);
