@@ -79,9 +79,15 @@ struct Seen {
     next: u32,
 }
 
+/// One chunk's index, already flat (CSR) so that its memory is a few big
+/// allocations, given back to the OS when the merge drops them, instead of
+/// one small vector per term left fragmenting the heap.
 struct Chunk {
     terms: Vec<Box<str>>,
-    postings: Vec<Vec<(u32, u8, u32)>>,
+    off: Vec<u32>,
+    doc: Vec<u32>,
+    flag: Vec<u8>,
+    next: Vec<u32>,
     dates: HashMap<Box<str>, Vec<u32>>,
 }
 
@@ -105,7 +111,9 @@ fn date_keys(v: &str, out: &mut Vec<String>) {
 /// (one array write per token instead of a hash).
 struct ChunkBuilder {
     vocab: HashMap<Box<str>, u32>,
-    c: Chunk,
+    /// (local term, doc, what) in doc order, for all docs of the chunk.
+    all: Vec<(u32, u32, Seen)>,
+    dates: HashMap<Box<str>, Vec<u32>>,
     /// Per local term: 1 + the doc (in the chunk) it was last seen in...
     stamp: Vec<u32>,
     /// ...and its entry in `entries` for that doc.
@@ -119,11 +127,8 @@ impl ChunkBuilder {
         if let Some(&id) = self.vocab.get(self.buf.as_str()) {
             return id;
         }
-        let id = self.c.terms.len() as u32;
-        let t: Box<str> = self.buf.as_str().into();
-        self.vocab.insert(t.clone(), id);
-        self.c.terms.push(t);
-        self.c.postings.push(Vec::new());
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(self.buf.as_str().into(), id);
         self.stamp.push(0);
         self.slot.push(0);
         id
@@ -157,7 +162,8 @@ impl ChunkBuilder {
 fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
     let mut b = ChunkBuilder {
         vocab: HashMap::new(),
-        c: Chunk { terms: Vec::new(), postings: Vec::new(), dates: HashMap::new() },
+        all: Vec::new(),
+        dates: HashMap::new(),
         stamp: Vec::new(),
         slot: Vec::new(),
         entries: Vec::new(),
@@ -176,9 +182,7 @@ fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
                 b.add(name, f, stamp);
             }
         }
-        for &(id, s) in &b.entries {
-            b.c.postings[id as usize].push((doc, s.flags, s.next));
-        }
+        b.all.extend(b.entries.iter().map(|&(id, s)| (id, doc, s)));
         keys.clear();
         for v in &d.dates {
             date_keys(v, &mut keys);
@@ -186,10 +190,32 @@ fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
         keys.sort_unstable();
         keys.dedup();
         for key in keys.drain(..) {
-            b.c.dates.entry(key.into_boxed_str()).or_default().push(doc);
+            b.dates.entry(key.into_boxed_str()).or_default().push(doc);
         }
     }
-    b.c
+    // Counting sort by term; stable, so each term's docs stay in order.
+    let n = b.vocab.len();
+    let mut off = vec![0u32; n + 1];
+    for &(id, _, _) in &b.all {
+        off[id as usize + 1] += 1;
+    }
+    for i in 0..n {
+        off[i + 1] += off[i];
+    }
+    let total = b.all.len();
+    let (mut doc, mut flag, mut next) = (vec![0u32; total], vec![0u8; total], vec![0u32; total]);
+    let mut cursor = off.clone();
+    for &(id, d, s) in &b.all {
+        let at = cursor[id as usize] as usize;
+        cursor[id as usize] += 1;
+        (doc[at], flag[at], next[at]) = (d, s.flags, s.next);
+    }
+    drop(b.all);
+    let mut terms: Vec<Box<str>> = vec![Box::from(""); n];
+    for (t, id) in b.vocab {
+        terms[id as usize] = t;
+    }
+    Chunk { terms, off, doc, flag, next, dates: b.dates }
 }
 
 impl Index {
@@ -219,8 +245,8 @@ impl Index {
             .collect();
         let mut df = vec![0u32; terms.len() + 1];
         for (c, m) in chunks.iter().zip(&maps) {
-            for (p, &g) in c.postings.iter().zip(m) {
-                df[g as usize] += p.len() as u32;
+            for (w, &g) in c.off.windows(2).zip(m) {
+                df[g as usize] += w[1] - w[0];
             }
         }
         let mut post_off = Vec::with_capacity(terms.len() + 1);
@@ -238,16 +264,16 @@ impl Index {
         let mut dates: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         // Chunks are in doc order, so appending keeps every list sorted.
         for (c, m) in chunks.into_iter().zip(&maps) {
-            for (p, &g) in c.postings.iter().zip(m) {
+            for (t, &g) in m.iter().enumerate() {
+                let (a, b) = (c.off[t] as usize, c.off[t + 1] as usize);
                 let g = g as usize;
                 let at = cursor[g] as usize;
-                for (k, &(d, f, nx)) in p.iter().enumerate() {
-                    post_doc[at + k] = d;
-                    post_flag[at + k] = f;
-                    post_next[at + k] = nx;
-                    term_flags[g] |= f;
-                }
-                cursor[g] += p.len() as u32;
+                let len = b - a;
+                post_doc[at..at + len].copy_from_slice(&c.doc[a..b]);
+                post_flag[at..at + len].copy_from_slice(&c.flag[a..b]);
+                post_next[at..at + len].copy_from_slice(&c.next[a..b]);
+                term_flags[g] |= c.flag[a..b].iter().fold(0, |x, y| x | y);
+                cursor[g] += len as u32;
             }
             for (k, mut v) in c.dates {
                 dates.entry(k).or_default().append(&mut v);
