@@ -307,3 +307,46 @@ proptest! {
         }
     }
 }
+
+/// Multi-word results (which look up later words only within the docs the
+/// earlier ones share, and reuse the previous keystroke's work) must equal
+/// the intersection of one-word searches, with the scores added up.
+#[test]
+fn multi_word_search_equals_intersection_of_single_words() {
+    use dossier::synth;
+    let arts: Vec<_> = (0..600).map(|i| synth::article(7, i)).collect();
+    let inputs = arts
+        .iter()
+        .map(|a| DocInput {
+            title: &a.title,
+            body: &a.body,
+            names: a.names.iter().map(|(k, n)| (*k, n.as_str())).collect(),
+            dates: vec![a.date.as_str()],
+        })
+        .collect();
+    let ix = Index::build(inputs);
+    for typed in ["lavrov monumnt", "person:kovacs minister", "lisbon t", "khinstn mon kursk", "zurich the ministry"] {
+        let mut cache = SearchCache::default();
+        for end in 1..=typed.len() {
+            let q = &typed[..end];
+            let got = ix.search_incremental(&Query::parse(q), None, &mut cache);
+            let mut expect: Option<std::collections::BTreeMap<u32, i64>> = None;
+            for w in q.split_whitespace() {
+                let one: std::collections::BTreeMap<u32, i64> =
+                    ix.search(&Query::parse(w), None).iter().map(|h| (h.doc, h.score)).collect();
+                expect = Some(match expect {
+                    None => one,
+                    Some(acc) => acc.into_iter().filter_map(|(d, s)| one.get(&d).map(|t| (d, s + t))).collect(),
+                });
+            }
+            let expect = expect.unwrap_or_default();
+            if expect.is_empty() {
+                assert!(got.iter().all(Hit::is_partial), "{q:?}");
+                continue;
+            }
+            let mut expect: Vec<Hit> = expect.into_iter().map(|(doc, score)| Hit { doc, score }).collect();
+            expect.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+            assert_eq!(got, expect, "{q:?}");
+        }
+    }
+}

@@ -29,6 +29,9 @@ const DATE_SCORE: u16 = 300;
 /// after any full match and the app can tell them apart (`score < 0`).
 pub const PARTIAL_PENALTY: i64 = 1_000_000;
 pub const POSTINGS_BUDGET: usize = 4_000_000;
+/// A word is looked up only within the docs the previous words share when
+/// those are fewer than `n_docs / NARROW_BELOW`.
+const NARROW_BELOW: u32 = 4;
 /// Hits whose phrases are checked against the text, best first.
 pub const PHRASE_VERIFY_BUDGET: usize = 1000;
 
@@ -36,6 +39,9 @@ pub const PHRASE_VERIFY_BUDGET: usize = 1000;
 #[derive(Clone, Debug, Default)]
 struct WordResult {
     word: Option<QueryWord>,
+    /// The words before this one, when `docs` was computed only within
+    /// the docs they all share; `None` when `docs` covers the corpus.
+    scope: Option<Vec<QueryWord>>,
     /// Terms of the first-letter range that have the word as a subsequence:
     /// a superset of the prefix and abbreviation candidates of every
     /// extension of the word, so typing more only filters it.
@@ -75,14 +81,20 @@ impl Index {
             return Vec::new();
         }
         let matcher = SkimMatcherV2::default();
-        let mut results = Vec::with_capacity(q.words.len());
-        for w in &q.words {
-            results.push(self.word_result(&matcher, w, &cache.words));
-        }
-        let mut lists: Vec<&[(u32, u16)]> = results.iter().map(|r| r.docs.as_slice()).collect();
+        let mut results = self.word_results(&matcher, q, &cache.words, true);
         let date_lists: Vec<Vec<(u32, u16)>> = q.dates.iter().map(|d| self.date_docs(d)).collect();
-        lists.extend(date_lists.iter().map(|v| v.as_slice()));
-        let mut scored = self.combine(&lists, date_lists.len());
+        let combined = |results: &[WordResult]| {
+            let mut lists: Vec<&[(u32, u16)]> = results.iter().map(|r| r.docs.as_slice()).collect();
+            lists.extend(date_lists.iter().map(|v| v.as_slice()));
+            self.combine(&lists, date_lists.len())
+        };
+        let mut scored = combined(&results);
+        let partial = scored.first().is_none_or(|s| s.1 < 0);
+        if partial && results.iter().any(|r| r.scope.is_some()) {
+            // The fallback needs every word over the whole corpus.
+            results = self.word_results(&matcher, q, &results, false);
+            scored = combined(&results);
+        }
         cache.words = results;
         if q.phrases.is_empty() {
             return rank(scored, limit);
@@ -178,8 +190,41 @@ impl Index {
         out
     }
 
-    fn word_result(&self, matcher: &SkimMatcherV2, w: &QueryWord, prev: &[WordResult]) -> WordResult {
-        if let Some(r) = prev.iter().find(|r| r.word.as_ref() == Some(w)) {
+    /// Each query word's docs. With `narrow`, once the words so far share
+    /// few docs, the next word only looks within them: "lavrov m" reads
+    /// the postings of every m-word, but only keeps Lavrov's docs.
+    fn word_results(&self, matcher: &SkimMatcherV2, q: &Query, prev: &[WordResult], narrow: bool) -> Vec<WordResult> {
+        let mut out: Vec<WordResult> = Vec::with_capacity(q.words.len());
+        let mut common: Option<Vec<u64>> = None;
+        for (i, w) in q.words.iter().enumerate() {
+            let allow = common.as_deref().filter(|_| narrow).map(|b| (b, &q.words[..i]));
+            let r = self.word_result(matcher, w, prev, allow);
+            let mut bits = vec![0u64; (self.n_docs as usize).div_ceil(64)];
+            for &(d, _) in &r.docs {
+                bits[d as usize / 64] |= 1 << (d % 64);
+            }
+            if let Some(c) = &common {
+                bits.iter_mut().zip(c).for_each(|(a, b)| *a &= b);
+            }
+            let shared: u32 = bits.iter().map(|x| x.count_ones()).sum();
+            // Narrowing pays when few docs are left.
+            common = (shared < self.n_docs / NARROW_BELOW).then_some(bits);
+            out.push(r);
+        }
+        out
+    }
+
+    fn word_result(
+        &self,
+        matcher: &SkimMatcherV2,
+        w: &QueryWord,
+        prev: &[WordResult],
+        allow: Option<(&[u64], &[QueryWord])>,
+    ) -> WordResult {
+        let scope = allow.map(|(_, before)| before);
+        let reusable =
+            |r: &&WordResult| r.word.as_ref() == Some(w) && (r.scope.is_none() || r.scope.as_deref() == scope);
+        if let Some(r) = prev.iter().find(reusable) {
             return r.clone();
         }
         // A previous word this one extends (same kind, typed further).
@@ -189,7 +234,8 @@ impl Index {
                 .is_some_and(|p| !p.exact && !w.exact && p.kind == w.kind && w.text.starts_with(p.text.as_str()))
         });
         let (cands, pool) = self.candidates(matcher, w, grown.map(|r| r.pool.as_slice()));
-        WordResult { word: Some(w.clone()), pool, docs: self.union(w, cands) }
+        let docs = self.union(w, cands, allow.map(|a| a.0));
+        WordResult { word: Some(w.clone()), scope: scope.map(|s| s.to_vec()), pool, docs }
     }
 
     /// Candidate terms of a word with their match scores, and the pool to
@@ -269,7 +315,7 @@ impl Index {
 
     /// Union of the candidates' postings: each doc with the word's best
     /// score in it.
-    fn union(&self, w: &QueryWord, mut cands: Vec<(u32, u32)>) -> Vec<(u32, u16)> {
+    fn union(&self, w: &QueryWord, mut cands: Vec<(u32, u32)>, allow: Option<&[u64]>) -> Vec<(u32, u16)> {
         let need = w.kind.map_or(0, kind_flag);
         cands.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut best = vec![0u16; self.n_docs as usize];
@@ -282,6 +328,9 @@ impl Index {
             }
             read += docs.len();
             for (&d, &f) in docs.iter().zip(flags) {
+                if allow.is_some_and(|a| a[d as usize / 64] & (1 << (d % 64)) == 0) {
+                    continue;
+                }
                 let fl = if need != 0 {
                     if f & need == 0 {
                         continue;
