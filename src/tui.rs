@@ -3,6 +3,7 @@
 
 use crate::app::{App, Effect, Msg, finalize, keymap::Keymap};
 use crate::corpus::{self, LoadOptions, Source};
+use crate::search::worker::Searcher;
 use crate::store::{self, Saver, Store};
 use crate::ui::{self, Theme};
 use ratatui::crossterm::event::{self, Event};
@@ -85,6 +86,7 @@ fn event_loop(
     (tx, rx): (&Sender<LoopEvent>, &Receiver<LoopEvent>),
     saver: &Saver,
 ) -> anyhow::Result<i32> {
+    let searcher = &mut None;
     terminal.draw(|f| ui::draw(app, theme, f))?;
     // Blocks while nothing happens: no polling, no CPU when idle.
     while let Ok(first) = rx.recv() {
@@ -103,6 +105,17 @@ fn event_loop(
                     Effect::Suspend => {
                         suspend(terminal)?;
                         redraw = true;
+                    }
+                    Effect::StartSearch(index) => {
+                        let tx = tx.clone();
+                        *searcher = Some(Searcher::spawn(index, move |generation, hits| {
+                            let _ = tx.send(LoopEvent::Msg(Msg::SearchResults { generation, hits }));
+                        }));
+                    }
+                    Effect::Search { generation, query } => {
+                        if let Some(s) = searcher.as_ref() {
+                            s.submit(generation, query);
+                        }
                     }
                     Effect::Finalize(snapshot) => {
                         let tx = tx.clone();

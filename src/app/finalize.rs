@@ -3,14 +3,22 @@
 //! interface answers keys while it runs; the result comes back as a
 //! [`super::Msg::Finalized`].
 
+use crate::analysis::Kind;
 use crate::analysis::timeline::{self, Event};
 use crate::corpus::Loaded;
+use crate::search::{DocInput, DocText, Index};
 use std::sync::Arc;
 
 /// What the finishing work hands back to the app.
-#[derive(Debug)]
 pub struct Finalized {
     pub events: Vec<Event>,
+    pub index: Arc<Index>,
+}
+
+impl std::fmt::Debug for Finalized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Finalized({} events, {} docs)", self.events.len(), self.index.len())
+    }
 }
 
 /// A snapshot of the corpus to finish: shared items, in corpus order.
@@ -28,5 +36,47 @@ pub fn run(snapshot: &Snapshot) -> Finalized {
             timeline::Input { article: i, body: &item.article.body, analysis: &item.analysis }
         })
         .collect();
-    Finalized { events: timeline::build(&inputs) }
+    let events = timeline::build(&inputs);
+    Finalized { events, index: Arc::new(build_index(&snapshot.items)) }
+}
+
+/// The search index over every article; doc ids are article indices.
+pub fn build_index(items: &[Arc<Loaded>]) -> Index {
+    // The article's own date counts for `date:` too; the strings must
+    // outlive the borrowed documents.
+    let article_dates: Vec<Option<String>> = items.iter().map(|l| l.article.date.map(|d| d.to_string())).collect();
+    let docs = items
+        .iter()
+        .zip(&article_dates)
+        .map(|(item, article_date)| {
+            let a = &item.analysis;
+            let mut names = Vec::new();
+            let mut dates: Vec<&str> = Vec::new();
+            for m in &a.mentions {
+                match m.kind {
+                    Kind::Date => dates.push(a.name(m)),
+                    kind => names.push((kind, a.name(m))),
+                }
+            }
+            names.sort_unstable();
+            names.dedup();
+            dates.extend(article_date.as_deref());
+            DocInput { title: &item.article.title, body: &item.article.body, names, dates }
+        })
+        .collect();
+    let mut index = Index::build(docs);
+    index.set_text(Arc::new(Texts(items.to_vec())));
+    index
+}
+
+/// The articles' text, for checking that a phrase's words are adjacent.
+struct Texts(Vec<Arc<Loaded>>);
+
+impl DocText for Texts {
+    fn title(&self, doc: u32) -> &str {
+        self.0.get(doc as usize).map_or("", |l| l.article.title.as_str())
+    }
+    fn body(&self, doc: u32) -> &str {
+        self.0.get(doc as usize).map_or("", |l| l.article.body.as_str())
+    }
 }

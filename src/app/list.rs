@@ -1,7 +1,7 @@
 //! The article list: which articles show (a filter), which is selected,
 //! and which row is at the top.
 
-use super::library::{EntityKey, Library};
+use super::library::EntityKey;
 
 /// What narrows the list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,6 +10,8 @@ pub enum ListFilter {
     Entity(EntityKey),
     /// Bookmarked articles only (`B`).
     Bookmarks,
+    /// The results of the search query, best first.
+    Search,
 }
 
 #[derive(Debug, Default)]
@@ -27,15 +29,11 @@ impl ListView {
         self.rows.get(self.selected).copied()
     }
 
-    /// Recomputes the rows after the corpus or the filter changed, keeping
-    /// the selected article selected when it is still shown.
-    pub fn refresh(&mut self, lib: &Library, bookmarked: impl Fn(u32) -> bool) {
+    /// Shows `rows`, keeping the selected article selected when it is
+    /// still shown.
+    pub fn set_rows(&mut self, rows: Vec<u32>) {
         let keep = self.selected_article();
-        self.rows = match &self.filter {
-            None => lib.ordered.clone(),
-            Some(ListFilter::Entity(key)) => lib.mentioning(key),
-            Some(ListFilter::Bookmarks) => lib.ordered.iter().copied().filter(|&a| bookmarked(a)).collect(),
-        };
+        self.rows = rows;
         self.selected = keep.and_then(|a| self.rows.iter().position(|&r| r == a)).unwrap_or(0);
         self.clamp();
     }

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod library;
 mod list;
 mod reader;
+pub mod search;
 mod timeline;
 mod update;
 
@@ -50,6 +51,11 @@ pub enum Msg {
     LoadDone,
     /// The timeline and index, built after loading (see [`finalize`]).
     Finalized(finalize::Finalized),
+    /// Results of search `generation` (stale ones are dropped).
+    SearchResults {
+        generation: u64,
+        hits: Vec<crate::search::Hit>,
+    },
     /// Something to tell the user (a save that failed, a state file moved
     /// aside).
     Warning(String),
@@ -61,19 +67,19 @@ pub enum Effect {
     Suspend,
     /// Run [`finalize::run`] on this snapshot, off the UI thread.
     Finalize(finalize::Snapshot),
+    /// The index is built: start the search worker on it.
+    StartSearch(std::sync::Arc<crate::search::Index>),
+    /// Run this query on the search worker.
+    Search {
+        generation: u64,
+        query: String,
+    },
 }
 
 impl std::fmt::Debug for finalize::Snapshot {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Snapshot({} articles)", self.items.len())
     }
-}
-
-/// The search line at the bottom while `/` is active.
-#[derive(Debug, Default)]
-pub struct SearchLine {
-    pub active: bool,
-    pub query: String,
 }
 
 pub struct App {
@@ -86,7 +92,7 @@ pub struct App {
     pub timeline: TimelineView,
     /// The help overlay, with its scroll offset, when shown.
     pub help: Option<u16>,
-    pub search: SearchLine,
+    pub search: search::SearchState,
     /// A message for the status bar, replacing the default text.
     pub message: Option<String>,
     pub should_quit: bool,
@@ -110,7 +116,7 @@ impl App {
             reader: Reader::default(),
             timeline: TimelineView::default(),
             help: None,
-            search: SearchLine::default(),
+            search: search::SearchState::default(),
             message: None,
             should_quit: false,
             effects: Vec::new(),

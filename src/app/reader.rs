@@ -18,6 +18,10 @@ pub struct Reader {
     pub entity: Option<usize>,
     /// A sentence to mark (the event a timeline jump came from).
     pub marked: Option<Range<usize>>,
+    /// Where the search query matches in the body, and the one `n`/`N`
+    /// last moved to.
+    pub matches: Vec<Range<usize>>,
+    pub current_match: Option<usize>,
 }
 
 impl Reader {

@@ -41,6 +41,21 @@ impl App {
             }
             Msg::Finalized(done) => {
                 self.timeline.set_events(done.events);
+                self.search.index = Some(done.index.clone());
+                self.effects.push(Effect::StartSearch(done.index));
+                // A query typed while the index was being built runs now.
+                self.submit_search();
+                self.fit();
+                true
+            }
+            Msg::SearchResults { generation, hits } => {
+                if generation != self.search.generation {
+                    return false;
+                }
+                self.search.hits = Some(hits);
+                self.list.filter = Some(ListFilter::Search);
+                self.refresh_list();
+                self.refresh_matches(false);
                 self.fit();
                 true
             }
@@ -100,20 +115,95 @@ impl App {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Esc => {
-                self.search.active = false;
-                self.search.query.clear();
+                self.search.clear();
+                self.submit_search();
             }
-            KeyCode::Enter => self.search.active = false,
+            KeyCode::Enter => {
+                // Keep the filter; the reader now shows every match, however
+                // long the article.
+                self.search.active = false;
+                self.refresh_matches(true);
+            }
             KeyCode::Backspace => {
                 self.search.query.pop();
+                self.search.edited();
+                self.submit_search();
             }
-            KeyCode::Char('u') if ctrl => self.search.query.clear(),
+            KeyCode::Char('u') if ctrl => {
+                self.search.query.clear();
+                self.search.edited();
+                self.submit_search();
+            }
             KeyCode::Char('c') if ctrl => self.should_quit = true,
-            KeyCode::Char(c) if !ctrl => self.search.query.push(c),
+            KeyCode::Char(c) if !ctrl => {
+                self.search.query.push(c);
+                self.search.edited();
+                self.submit_search();
+            }
             _ => return false,
         }
         self.fit();
         true
+    }
+
+    /// Sends the current query to the search worker, or, for an empty
+    /// query, shows every article again.
+    fn submit_search(&mut self) {
+        if !self.search.in_force() {
+            if self.list.filter == Some(ListFilter::Search) {
+                self.list.filter = None;
+                self.refresh_list();
+            }
+            self.refresh_matches(false);
+            return;
+        }
+        if self.search.index.is_some() {
+            let (generation, query) = (self.search.generation, self.search.query.clone());
+            self.effects.push(Effect::Search { generation, query });
+        }
+    }
+
+    /// The query's matches in the open article. While typing, articles
+    /// over a megabyte wait for `Enter` so that no keystroke waits on them.
+    fn refresh_matches(&mut self, committed: bool) {
+        const LIVE_LIMIT: usize = 1 << 20;
+        let Some(a) = self.reader.article else { return };
+        let body = &self.library.article(a).body;
+        self.reader.current_match = None;
+        self.reader.matches = if self.search.in_force() && (committed || body.len() <= LIVE_LIMIT) {
+            crate::search::body_matches(&self.search.parsed, body)
+        } else {
+            Vec::new()
+        };
+    }
+
+    /// `n`/`N`: the next (previous) match after (before) where the reader
+    /// is, wrapping around, with the view scrolled to it.
+    fn step_match(&mut self, forward: bool) {
+        if self.reader.article.is_none() {
+            return;
+        }
+        if self.reader.matches.is_empty() && self.search.in_force() {
+            self.refresh_matches(true);
+        }
+        let n = self.reader.matches.len();
+        if n == 0 {
+            self.message =
+                Some(if self.search.in_force() { "no match in this article" } else { "no search: / first" }.into());
+            return;
+        }
+        // From no match yet, start at the top of the view.
+        let top = self.reader.rows.get(self.reader.scroll).map_or(0, |r| r.start);
+        let from_top = self.reader.matches.partition_point(|r| r.start < top);
+        let next = match (self.reader.current_match, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => from_top % n,
+            (None, false) => from_top.checked_sub(1).unwrap_or(n - 1),
+        };
+        self.reader.current_match = Some(next);
+        self.reader.show_offset(self.reader.matches[next].start);
+        self.message = Some(format!("match {} of {n}", next + 1));
     }
 
     fn act(&mut self, action: Action) {
@@ -153,7 +243,8 @@ impl App {
             Action::NextMonth => self.timeline.step_month(true),
             Action::PrevMonth => self.timeline.step_month(false),
             Action::FilterEntity => self.filter_timeline(),
-            Action::NextMatch | Action::PrevMatch => {}
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
             Action::ToggleRead => {
                 if let Some(a) = self.list.selected_article() {
                     let id = &self.library.article(a).id;
@@ -254,13 +345,23 @@ impl App {
         }
         self.reader.marked = None;
         self.reader.entity = None;
+        self.refresh_matches(false);
         self.store.set_read(&self.corpus_key, &self.library.article(article).id, true);
         self.restored = true;
     }
 
+    /// Recomputes the list's rows for its filter.
     pub(crate) fn refresh_list(&mut self) {
-        let (store, key, lib) = (&self.store, &self.corpus_key, &self.library);
-        self.list.refresh(lib, |a| store.is_bookmarked(key, &lib.article(a).id));
+        let lib = &self.library;
+        let rows = match &self.list.filter {
+            None => lib.ordered.clone(),
+            Some(ListFilter::Entity(key)) => lib.mentioning(key),
+            Some(ListFilter::Bookmarks) => lib.ordered.iter().copied().filter(|&a| self.is_bookmarked(a)).collect(),
+            Some(ListFilter::Search) => {
+                self.search.hits.iter().flatten().map(|h| h.doc).filter(|&d| (d as usize) < lib.len()).collect()
+            }
+        };
+        self.list.set_rows(rows);
     }
 
     /// Reopens the article the user was reading last time, at the same
@@ -325,6 +426,10 @@ impl App {
     /// `Esc`: undo the innermost thing: a filter, the entity cursor, focus.
     fn cancel(&mut self) {
         if self.list.filter.is_some() {
+            if self.list.filter == Some(ListFilter::Search) {
+                self.search.clear();
+                self.refresh_matches(false);
+            }
             self.list.filter = None;
             self.refresh_list();
             self.message = Some("filter cleared".into());

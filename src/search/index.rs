@@ -218,6 +218,12 @@ fn index_chunk(base: u32, docs: &[DocInput]) -> Chunk {
     Chunk { terms, off, doc, flag, next, dates: b.dates }
 }
 
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Index({} docs, {} terms)", self.n_docs, self.terms.len())
+    }
+}
+
 impl Index {
     /// Index the documents; doc ids are their positions in `docs`.
     pub fn build(docs: Vec<DocInput<'_>>) -> Index {

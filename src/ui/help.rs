@@ -12,6 +12,15 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 const SCOPES: [Scope; 5] = [Scope::Global, Scope::Lists, Scope::List, Scope::Reader, Scope::Timeline];
 
+const SEARCH_SYNTAX: [(&str, &str); 6] = [
+    ("kursk monument", "all words, in any order; typos and abbreviations ok"),
+    ("\"battle brotherhood\"", "exact phrase"),
+    ("person:lavrov  place:kursk", "a word in a person's or place's name"),
+    ("org:ria", "a word in an organisation's name"),
+    ("date:2025  date:2025-12", "mentions or is dated in that year or month"),
+    ("Enter / Esc", "keep the results / clear the search"),
+];
+
 /// The lines of the overlay (also used by the tests and `--help` text).
 pub fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let mut out = Vec::new();
@@ -31,6 +40,11 @@ pub fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         }
         out.push(Line::raw(""));
     }
+    out.push(Line::styled("search (/)", theme.border_focused.add_modifier(Modifier::BOLD)));
+    for (syntax, about) in SEARCH_SYNTAX.iter().copied() {
+        out.push(Line::from(vec![Span::styled(format!("  {syntax:<34}"), theme.date), Span::styled(about, theme.dim)]));
+    }
+    out.push(Line::raw(""));
     let skips = &app.library.skips;
     if !skips.is_empty() {
         out.push(Line::styled(

@@ -16,6 +16,9 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let total = app.library.len();
     let title = match &list.filter {
         None => format!(" Articles ({}) ", number(total)),
+        Some(ListFilter::Search) => {
+            format!(" Articles: {} of {} match /{} ", number(list.rows.len()), number(total), app.search.query)
+        }
         Some(ListFilter::Bookmarks) => {
             format!(" Articles: {} bookmarked of {} ", number(list.rows.len()), number(total))
         }
@@ -43,7 +46,7 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 spans.extend([Span::styled(date, theme.dim), Span::raw(" ")]);
             }
             let title_style = if app.is_read(idx) { theme.dim } else { Style::new() };
-            spans.push(Span::styled(a.title.as_str(), title_style));
+            spans.extend(title_spans(app, theme, &a.title, title_style));
             let line = Line::from(spans);
             if row == list.selected { line.style(theme.selection) } else { line }
         })
@@ -54,4 +57,29 @@ pub fn draw(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The title with the characters the search matched highlighted.
+fn title_spans<'a>(app: &App, theme: &Theme, title: &'a str, style: Style) -> Vec<Span<'a>> {
+    let Some(index) = app.search.index.as_ref().filter(|_| app.search.in_force()) else {
+        return vec![Span::styled(title, style)];
+    };
+    let marks = index.title_match_indices(&app.search.parsed, title);
+    if marks.is_empty() {
+        return vec![Span::styled(title, style)];
+    }
+    let mut spans = Vec::new();
+    let mut run_start = 0;
+    let mut run_marked = false;
+    let mut next_mark = marks.iter().peekable();
+    for (ci, (bi, _)) in title.char_indices().enumerate() {
+        let marked = next_mark.next_if(|&&m| m == ci).is_some();
+        if marked != run_marked && bi > run_start {
+            spans.push(Span::styled(&title[run_start..bi], if run_marked { theme.matched } else { style }));
+            run_start = bi;
+        }
+        run_marked = marked;
+    }
+    spans.push(Span::styled(&title[run_start..], if run_marked { theme.matched } else { style }));
+    spans
 }

@@ -70,6 +70,11 @@ fn styled_row<'a>(body: &'a str, row: Range<usize>, analysis: &Analysis, app: &A
     if let Some(s) = &reader.marked {
         cuts.extend([s.start, s.end]);
     }
+    let first_match = reader.matches.partition_point(|m| m.end <= row.start);
+    let matches = &reader.matches[first_match..];
+    for m in matches.iter().take_while(|m| m.start < row.end) {
+        cuts.extend([m.start, m.end]);
+    }
     cuts.retain(|&c| row.start <= c && c <= row.end);
     cuts.sort_unstable();
     cuts.dedup();
@@ -90,6 +95,12 @@ fn styled_row<'a>(body: &'a str, row: Range<usize>, analysis: &Analysis, app: &A
             style = style.patch(theme.kind(m.kind));
             if reader.entity == Some(first + i) {
                 style = style.add_modifier(Modifier::REVERSED);
+            }
+        }
+        if let Some(i) = matches.iter().take_while(|m| m.start < e).position(|m| m.start <= s && e <= m.end) {
+            style = style.patch(theme.matched);
+            if reader.current_match == Some(first_match + i) {
+                style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
             }
         }
         let text = &body[s..e];

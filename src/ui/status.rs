@@ -27,10 +27,18 @@ pub fn search(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if area.is_empty() {
         return;
     }
+    let s = &app.search;
+    let count = match (&s.hits, s.in_force(), &s.index) {
+        (_, _, None) => "  (indexing…)".to_string(),
+        (Some(h), true, _) => format!("  {} of {}", number(h.len()), number(app.library.len())),
+        (None, true, _) => "  …".to_string(),
+        (_, false, _) => String::new(),
+    };
     let line = Line::from(vec![
         Span::styled("/", theme.border_focused),
-        Span::raw(crate::corpus::sanitize::line(&app.search.query)),
+        Span::raw(crate::corpus::sanitize::line(&s.query)),
         Span::styled("█", theme.dim),
+        Span::styled(count, theme.dim),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -49,6 +57,9 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if !lib.skips.is_empty() {
         text +=
             &format!(" · {} skipped, last: {} (? lists all)", number(lib.skips.len()), lib.skips[lib.skips.len() - 1]);
+    }
+    if let (Some(hits), true) = (&app.search.hits, app.search.in_force()) {
+        text += &format!(" · /{}: {} of {}", app.search.query, number(hits.len()), number(lib.len()));
     }
     let (text, style) = match &app.message {
         Some(m) => (format!(" {m}"), theme.message),

@@ -26,11 +26,22 @@ pub fn app_with(source: &Source, opts: &LoadOptions, size: (u16, u16)) -> App {
     app
 }
 
-/// Runs the after-load work the event loop would run on its thread.
+/// Does, synchronously, the work the event loop hands to threads: the
+/// after-load work and searches. Call after anything that may ask for it.
 pub fn finish(app: &mut App) {
-    for effect in std::mem::take(&mut app.effects) {
-        if let Effect::Finalize(snapshot) = effect {
-            app.update(Msg::Finalized(finalize::run(&snapshot)));
+    while !app.effects.is_empty() {
+        for effect in std::mem::take(&mut app.effects) {
+            match effect {
+                Effect::Finalize(snapshot) => {
+                    app.update(Msg::Finalized(finalize::run(&snapshot)));
+                }
+                Effect::Search { generation, query } => {
+                    let index = app.search.index.clone().expect("searches wait for the index");
+                    let hits = index.search(&dossier::search::Query::parse(&query), None);
+                    app.update(Msg::SearchResults { generation, hits });
+                }
+                Effect::StartSearch(_) | Effect::Suspend => {}
+            }
         }
     }
 }
@@ -70,6 +81,7 @@ pub fn key(spec: &str) -> KeyEvent {
 pub fn press(app: &mut App, script: &str) {
     for k in script.split_whitespace() {
         app.update(Msg::Key(key(k)));
+        finish(app);
     }
 }
 
@@ -77,6 +89,7 @@ pub fn press(app: &mut App, script: &str) {
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        finish(app);
     }
 }
 
