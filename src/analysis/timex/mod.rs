@@ -1,0 +1,126 @@
+//! Temporal expressions: find, type and normalise (TimeML TIMEX3).
+//!
+//! Pipeline, per sentence: a prefilter (Aho-Corasick over trigger words and
+//! digits) skips sentences that cannot hold a timex; the rest are tokenized
+//! (`token`), matched by a hand-written grammar (`scan`, `relative`,
+//! `amounts`), given a direction from verb tense (`tense`), and resolved in
+//! article order against the dct and the last mentioned day (`resolve`).
+//!
+//! Value conventions where TimeML leaves a choice:
+//! - no dct: relative expressions keep their granularity with `X`s:
+//!   "today"/"yesterday"/"two days ago" -> `XXXX-XX-XX`, "Friday" ->
+//!   `XXXX-WXX-5`, "last week" -> `XXXX-WXX`, "next month"/"in July" ->
+//!   `XXXX-XX`/`XXXX-07`, "this year" -> `XXXX`, "the first quarter" ->
+//!   `XXXX-Q1`, "this morning" -> `XXXX-XX-XXTMO`; "now" is `PRESENT_REF` and
+//!   "recently" `PAST_REF` with or without a dct. A year is never invented.
+//! - "to date" is not tagged (it means "so far", not a time point); ages
+//!   ("45-year-old", "aged 45") are not tagged; ordinals of a unit ("its
+//!   fourth year") are not tagged.
+//! - modifiers (early, late, mid, the end of) keep the inner value, as TimeML
+//!   does with its `mod` attribute ("late 2007" -> 2007, "mid-2011" -> 2011).
+//! - decades and centuries: "the 1990s" -> 199, "the 21st century" -> 20;
+//!   "the past decade" -> P10Y.
+
+mod amounts;
+mod lexicon;
+mod relative;
+mod resolve;
+mod scan;
+mod tense;
+mod token;
+
+use super::{TimexMention, TimexType};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use resolve::{Raw, Resolver};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+fn prefilter() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(lexicon::TRIGGERS)
+            .expect("trigger patterns build")
+    })
+}
+
+/// The sentence ranges made safe: in bounds, on char boundaries, sorted,
+/// non-overlapping; text between them that is not blank becomes a segment
+/// too, so any sentence splitter (or none) works.
+fn segments(body: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let ok = |r: &Range<usize>| {
+        r.start < r.end
+            && r.end <= body.len()
+            && body.is_char_boundary(r.start)
+            && body.is_char_boundary(r.end)
+    };
+    let mut rs: Vec<Range<usize>> = sentences.iter().filter(|r| ok(r)).cloned().collect();
+    rs.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(rs.len() + 1);
+    let mut pos = 0;
+    for r in rs {
+        if r.start < pos {
+            continue; // overlapping: keep the first
+        }
+        if r.start > pos && !body[pos..r.start].trim().is_empty() {
+            out.push(pos..r.start);
+        }
+        pos = r.end;
+        out.push(r);
+    }
+    if pos < body.len() && !body[pos..].trim().is_empty() {
+        out.push(pos..body.len());
+    }
+    out
+}
+
+/// Temporal expressions in `body`, in order of `start`, non-overlapping.
+/// `dct` is the document creation time relative expressions resolve against;
+/// without it, years stay unknown (`XXXX-12-04`).
+pub fn find(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>) -> Vec<TimexMention> {
+    let ac = prefilter();
+    let mut res = Resolver::new(dct);
+    let mut out = Vec::new();
+    for seg in segments(body, sentences) {
+        if !ac.is_match(&body[seg.clone()]) {
+            continue;
+        }
+        let toks = token::tokenize(body, seg);
+        let t = scan::T(&toks);
+        let cands = scan::scan(&toks);
+        if cands.is_empty() {
+            continue;
+        }
+        // Clock times take their day from a day-level date in the same sentence.
+        let mut vals: Vec<Option<(TimexType, String)>> = vec![None; cands.len()];
+        for (k, c) in cands.iter().enumerate() {
+            if matches!(c.raw, Raw::Time { .. }) {
+                continue;
+            }
+            let dir = tense::direction(t, c.s, c.e, body);
+            vals[k] = Some(res.resolve(&c.raw, dir, None));
+        }
+        let day: Option<String> = vals.iter().flatten().find_map(|(_, v)| {
+            let b = v.as_bytes();
+            (b.len() >= 10 && b[4] == b'-' && b[7] == b'-').then(|| v[..10].to_string())
+        });
+        for (k, c) in cands.iter().enumerate() {
+            if vals[k].is_none() {
+                vals[k] = Some(res.resolve(&c.raw, resolve::Dir::Past, day.as_deref()));
+            }
+        }
+        for (c, v) in cands.iter().zip(vals) {
+            let (ty, value) = v.expect("every candidate resolved");
+            out.push(TimexMention {
+                start: toks[c.s].s,
+                end: toks[c.e - 1].e,
+                ty,
+                value,
+            });
+        }
+    }
+    out
+}

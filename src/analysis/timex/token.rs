@@ -1,0 +1,135 @@
+//! A small tokenizer for one sentence: ASCII words, digit runs, mixed runs
+//! ("4th", "1990s", "Q1") and single punctuation marks, with byte offsets.
+//!
+//! The grammar in `scan` works on these tokens rather than on bytes so that
+//! each rule reads like the phrase it matches. Non-ASCII characters become
+//! punctuation tokens; curly apostrophes fold to `'` and en dashes to `-` so
+//! "New Year’s" and "2010–11" match like their ASCII spellings.
+
+use std::ops::Range;
+
+/// Longest word kept in lowercase form; longer words never name a time.
+const LOWN: usize = 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Num,
+    /// Digits then letters ("4th", "1990s", "3pm") or letters then digits ("Q1", "A330").
+    Mixed,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    pub s: usize,
+    pub e: usize,
+    pub kind: Kind,
+    /// Whitespace (or the segment start) precedes this token.
+    pub sp: bool,
+    /// First letter is uppercase.
+    pub cap: bool,
+    /// The punctuation byte (ASCII, or the folded form of a few Unicode marks; 0 otherwise).
+    pub ch: u8,
+    /// Value of the leading digits (saturating) and how many there are.
+    pub num: u32,
+    pub nd: u8,
+    low: [u8; LOWN],
+    n: u8,
+}
+
+impl Tok {
+    /// Lowercase text of a word, number or mixed token ("" for long words and punctuation).
+    pub fn w(&self) -> &str {
+        std::str::from_utf8(&self.low[..self.n as usize]).unwrap_or("")
+    }
+    /// The letters after the leading digits of a mixed token ("th" in "4th").
+    pub fn suffix(&self) -> &str {
+        self.w().get(self.nd as usize..).unwrap_or("")
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+}
+
+/// Tokens of `body[r]`. `r` must lie on char boundaries.
+pub fn tokenize(body: &str, r: Range<usize>) -> Vec<Tok> {
+    let b = body.as_bytes();
+    let mut out = Vec::with_capacity((r.end - r.start) / 5 + 4);
+    let mut i = r.start;
+    let mut sp = true;
+    while i < r.end {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            sp = true;
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut t = Tok {
+            s,
+            e: s + 1,
+            kind: Kind::Punct,
+            sp,
+            cap: false,
+            ch: 0,
+            num: 0,
+            nd: 0,
+            low: [0; LOWN],
+            n: 0,
+        };
+        sp = false;
+        if c.is_ascii_alphanumeric() {
+            while i < r.end && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            t.e = i;
+            let word = &b[s..i];
+            let nd = word.iter().take_while(|x| x.is_ascii_digit()).count();
+            t.kind = if nd == word.len() {
+                Kind::Num
+            } else if nd > 0 || word.iter().any(|x| x.is_ascii_digit()) {
+                Kind::Mixed
+            } else {
+                Kind::Word
+            };
+            t.nd = nd.min(255) as u8;
+            t.num = word[..nd]
+                .iter()
+                .fold(0u32, |a, d| a.saturating_mul(10).saturating_add((d - b'0') as u32));
+            t.cap = c.is_ascii_uppercase();
+            if word.len() <= LOWN {
+                for (k, x) in word.iter().enumerate() {
+                    t.low[k] = x.to_ascii_lowercase();
+                }
+                t.n = word.len() as u8;
+            }
+        } else if c < 0x80 {
+            t.ch = c;
+            i += 1;
+        } else {
+            let len = match c {
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                0xC0..=0xDF => 2,
+                _ => 1,
+            };
+            let e = (i + len).min(r.end);
+            let seq = &b[i..e];
+            i = e;
+            t.e = e;
+            match seq {
+                // no-break space and narrow no-break space: whitespace
+                [0xC2, 0xA0] | [0xE2, 0x80, 0xAF] | [0xE2, 0x80, 0x89] => {
+                    sp = true;
+                    continue;
+                }
+                [0xE2, 0x80, 0x98] | [0xE2, 0x80, 0x99] => t.ch = b'\'',
+                [0xE2, 0x80, 0x93] | [0xE2, 0x80, 0x90] | [0xE2, 0x80, 0x91] => t.ch = b'-',
+                _ => t.ch = 0,
+            }
+        }
+        out.push(t);
+    }
+    out
+}
