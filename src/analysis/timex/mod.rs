@@ -103,14 +103,33 @@ pub fn find(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>) -> V
             let dir = tense::direction(t, c.s, c.e, body);
             vals[k] = Some(res.resolve(&c.raw, dir, None));
         }
-        let day: Option<String> = vals.iter().flatten().find_map(|(_, v)| {
-            let b = v.as_bytes();
-            (b.len() >= 10 && b[4] == b'-' && b[7] == b'-').then(|| v[..10].to_string())
-        });
-        for (k, c) in cands.iter().enumerate() {
-            if vals[k].is_none() {
-                vals[k] = Some(res.resolve(&c.raw, resolve::Dir::Past, day.as_deref()));
+        // local sentence number of each candidate (segments may hold several)
+        let mut sent = Vec::with_capacity(cands.len());
+        let (mut n, mut j) = (0, 0);
+        for c in &cands {
+            while j < c.s {
+                if tense::boundary(t, j) {
+                    n += 1;
+                }
+                j += 1;
             }
+            sent.push(n);
+        }
+        for k in 0..cands.len() {
+            if vals[k].is_some() {
+                continue;
+            }
+            let day = (0..cands.len())
+                .filter(|&o| sent[o] == sent[k] && o != k)
+                .min_by_key(|&o| (o > k, o.abs_diff(k)))
+                .and_then(|o| vals[o].as_ref())
+                .map(|(_, v)| v.as_str())
+                .filter(|v| {
+                    let b = v.as_bytes();
+                    b.len() >= 10 && b[4] == b'-' && b[7] == b'-'
+                })
+                .map(|v| v[..10].to_string());
+            vals[k] = Some(res.resolve(&cands[k].raw, resolve::Dir::Past, day.as_deref()));
         }
         for (c, v) in cands.iter().zip(vals) {
             let (ty, value) = v.expect("every candidate resolved");

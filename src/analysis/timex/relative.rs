@@ -15,6 +15,9 @@ use super::token::Kind;
 pub fn modified(t: T, i: usize) -> Option<(usize, Raw)> {
     let mut j = if t.is(i, "the") { i + 1 } else { i };
     let the = j > i;
+    if the && t.is(j, "very") {
+        j += 1;
+    }
     if t.any(j, &["beginning", "start", "end", "middle", "close", "turn"]) && t.is(j + 1, "of") {
         let k = j + 2;
         if t.is(k, "the") {
@@ -159,7 +162,11 @@ pub fn rel_at(t: T, i: usize) -> Option<(usize, Raw)> {
             }
         }
         if let Some(s) = season_word(n) {
-            let y = if off == 0 { YearRef::Rel(0) } else { YearRef::Dir };
+            let y = match off {
+                0 => YearRef::Rel(0),
+                -1 => YearRef::Past,
+                _ => YearRef::Future,
+            };
             return Some((i + 2, Raw::Season(y, s)));
         }
         return None;
@@ -238,6 +245,8 @@ fn the_rel(t: T, i: usize) -> Option<(usize, Raw)> {
             Some((j + 1, Raw::Ref("PAST_REF")))
         }
         "future" => Some((j + 1, Raw::Ref("FUTURE_REF"))),
+        // "the financial year": the dct's fiscal year
+        "financial" | "fiscal" if n == "year" => Some((j + 2, Raw::FiscalRel(0))),
         "near" | "foreseeable" | "distant" if n == "future" => Some((j + 2, Raw::Ref("FUTURE_REF"))),
         "present" if n == "day" => Some((j + 2, Raw::Ref("PRESENT_REF"))),
         _ => None,

@@ -39,6 +39,9 @@ pub enum YearRef {
     Rel(i32),
     /// Chosen by tense.
     Dir,
+    /// The most recent one ("last summer") or the next one ("next summer").
+    Past,
+    Future,
 }
 
 /// Granularity of relative expressions.
@@ -79,6 +82,8 @@ pub enum Raw {
     /// TimeML century value: the 21st century -> 20.
     Century(i32),
     Fiscal(i32),
+    /// Fiscal year relative to the dct year ("the financial year").
+    FiscalRel(i32),
     MonthDay(u32, u32),
     Month(u32, Pick),
     Weekday(u32, Pick),
@@ -199,19 +204,39 @@ pub struct Resolver {
     pub dct: Option<NaiveDate>,
     /// Last day-level date mentioned (or resolved) so far.
     pub anchor: Option<NaiveDate>,
+    /// Last absolute date of any granularity (a year, a month or a day), for
+    /// chains in coarser units: "in 2010 ... three years later" -> 2013.
+    pub coarse: Option<(NaiveDate, Gran)>,
+}
+
+fn rank(g: Gran) -> u8 {
+    match g {
+        Gran::Day => 0,
+        Gran::Week | Gran::Weekend => 1,
+        Gran::Month => 2,
+        Gran::Quarter => 3,
+        Gran::Year => 4,
+        Gran::Decade => 5,
+        Gran::Century => 6,
+    }
 }
 
 impl Resolver {
     pub fn new(dct: Option<NaiveDate>) -> Self {
-        Resolver { dct, anchor: None }
+        Resolver { dct, anchor: None, coarse: None }
     }
 
     fn year_of(&self, y: YearRef, later_in_year: bool, dir: Dir) -> Option<i32> {
         let d = self.dct?;
+        let dir = match y {
+            YearRef::Past => Dir::Past,
+            YearRef::Future => Dir::Future,
+            _ => dir,
+        };
         Some(match y {
             YearRef::Abs(y) => y,
             YearRef::Rel(o) => d.year() + o,
-            YearRef::Dir => match (dir, later_in_year) {
+            YearRef::Dir | YearRef::Past | YearRef::Future => match (dir, later_in_year) {
                 (Dir::Past, true) => d.year() - 1,
                 (Dir::Future, false) => d.year() + 1,
                 _ => d.year(),
@@ -251,6 +276,7 @@ impl Resolver {
 
     fn day_value(&mut self, d: NaiveDate) -> String {
         self.anchor = Some(d);
+        self.coarse = Some((d, Gran::Day));
         ymd(d)
     }
 
@@ -264,11 +290,25 @@ impl Resolver {
                 Some(x) => (Date, self.day_value(x)),
                 None => (Date, format!("{y:04}-{m:02}-{d:02}")),
             },
-            Raw::Ym(y, m) => (Date, format!("{y:04}-{m:02}")),
-            Raw::Y(y) => (Date, format!("{y:04}")),
+            Raw::Ym(y, m) => {
+                if let Some(d) = NaiveDate::from_ymd_opt(*y, *m, 1) {
+                    self.coarse = Some((d, Gran::Month));
+                }
+                (Date, format!("{y:04}-{m:02}"))
+            }
+            Raw::Y(y) => {
+                if let Some(d) = NaiveDate::from_ymd_opt(*y, 1, 1) {
+                    self.coarse = Some((d, Gran::Year));
+                }
+                (Date, format!("{y:04}"))
+            }
             Raw::Decade(d) => (Date, format!("{d:03}")),
             Raw::Century(c) => (Date, format!("{c:02}")),
             Raw::Fiscal(y) => (Date, format!("FY{y:04}")),
+            Raw::FiscalRel(o) => match dct {
+                Some(d) => (Date, format!("FY{:04}", d.year() + o)),
+                None => (Date, "FYXXXX".into()),
+            },
             Raw::MonthDay(m, d) => match self.pick_year(*m, *d, Pick::Dir, dir) {
                 Some(y) => self.resolve(&Raw::Ymd(y, *m, *d), dir, day),
                 None => (Date, format!("XXXX-{m:02}-{d:02}")),
@@ -295,15 +335,10 @@ impl Resolver {
                         }
                     }
                     Pick::This => w - cur,
+                    // same weekday as the dct: the dct itself, either way
                     Pick::Dir => match dir {
                         Dir::Past => -back,
-                        Dir::Future => {
-                            if fwd == 0 {
-                                7
-                            } else {
-                                fwd
-                            }
-                        }
+                        Dir::Future => fwd,
                     },
                 };
                 match add_days(d, off) {
@@ -360,7 +395,10 @@ impl Resolver {
                 (Date, v)
             }
             Raw::Chain(g, off) => {
-                let base = self.anchor.or(dct);
+                let base = match self.coarse {
+                    Some((d, cg)) if rank(cg) <= rank(*g) => Some(d),
+                    _ => self.anchor.or(dct),
+                };
                 let v = shifted(base, *g, *off);
                 if *g == Gran::Day {
                     self.anchor = base.and_then(|d| add_days(d, *off as i64));

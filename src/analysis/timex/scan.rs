@@ -326,7 +326,7 @@ fn of_year(t: T, j: usize) -> Option<(YearRef, usize)> {
     let off = match t.w(j + 1) {
         "this" | "the" => 0,
         "last" | "previous" => -1,
-        "next" | "the following" => 1,
+        "next" => 1,
         _ => return None,
     };
     t.is(j + 2, "year").then_some((YearRef::Rel(off), j + 3))
@@ -525,7 +525,6 @@ pub fn date_at(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
             day_first(t, i)
                 .or_else(|| q_form(t, i))
                 .or_else(|| fiscal(t, i))
-                .or_else(|| the_forms(t, i))
         }
         Kind::Punct => {
             // '90s

@@ -43,11 +43,12 @@ fn cue(t: T, j: usize, body: &str) -> Option<Dir> {
     if w == "is" || w == "are" {
         return if t.is(j + 1, "to") { Some(Dir::Future) } else { None };
     }
+    let after_be = matches!(t.pw(j), "be" | "being");
     if FUTURE.contains(&w) {
         return Some(Dir::Future);
     }
     if PAST.contains(&w) {
-        return Some(Dir::Past);
+        return if after_be { None } else { Some(Dir::Past) };
     }
     // regular past tense and participles: "announced", "delivered"; "to be
     // held", "will be delivered" look ahead, so a participle after "be" is
@@ -59,22 +60,32 @@ fn cue(t: T, j: usize, body: &str) -> Option<Dir> {
         && !text.ends_with("eed")
         && !tk.cap
     {
-        if matches!(t.pw(j), "be" | "being") {
-            return None;
-        }
-        return Some(Dir::Past);
+        return if after_be { None } else { Some(Dir::Past) };
     }
     None
+}
+
+/// A full stop, question or exclamation mark before a capital: the segment
+/// may hold several sentences (a splitter that gives one range per line), and
+/// tense cues do not cross sentences.
+pub fn boundary(t: T, j: usize) -> bool {
+    (t.p(j, b'.') || t.p(j, b'!') || t.p(j, b'?')) && (t.cap(j + 1) || t.p(j + 1, b'"'))
 }
 
 /// Direction for a timex at tokens `s..e` of a sentence.
 pub fn direction(t: T, s: usize, e: usize, body: &str) -> Dir {
     for j in (0..s).rev() {
+        if boundary(t, j) {
+            break;
+        }
         if let Some(d) = cue(t, j, body) {
             return d;
         }
     }
     for j in e..t.len() {
+        if boundary(t, j) {
+            break;
+        }
         if let Some(d) = cue(t, j, body) {
             return d;
         }

@@ -47,9 +47,6 @@ impl Tok {
     pub fn suffix(&self) -> &str {
         self.w().get(self.nd as usize..).unwrap_or("")
     }
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
-    }
 }
 
 /// Tokens of `body[r]`. `r` must lie on char boundaries.
