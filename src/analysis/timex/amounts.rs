@@ -3,8 +3,8 @@
 //! week", "15 a year", "annually", "on Mondays" is in `scan`), and clock
 //! times ("3 p.m.", "18:00 UTC", "noon", "midnight").
 
-use super::lexicon::{number_word, unit, zone, Unit};
-use super::resolve::{duration_value, Raw};
+use super::lexicon::{Unit, number_word, unit, zone};
+use super::resolve::{Raw, duration_value};
 use super::scan::T;
 use super::token::Kind;
 
@@ -13,16 +13,18 @@ use super::token::Kind;
 fn quantity(t: T, i: usize) -> Option<(Option<f64>, usize)> {
     let tk = t.tok(i)?;
     if tk.kind == Kind::Num {
-        let (v, nd) = t.num(i)?;
+        let (v, nd) = t.num_start(i)?;
         if nd > 5 {
             return None;
         }
         // "2.5 years"
-        if t.p(i + 1, b'.') && t.glued(i + 1) && t.glued(i + 2) && t.kind(i + 2) == Some(Kind::Num) {
+        if t.p(i + 1, b'.') && t.glued(i + 1) && t.glued(i + 2) && t.kind(i + 2) == Some(Kind::Num)
+        {
             let frac = t.tok(i + 2)?;
             let s = format!("{v}.{}", &t.w(i + 2)[..frac.nd as usize]);
             return s.parse().ok().map(|x| (Some(x), i + 3));
         }
+        t.num(i)?;
         return Some((Some(v as f64), i + 1));
     }
     let w = tk.w();
@@ -60,7 +62,7 @@ fn quantity(t: T, i: usize) -> Option<(Option<f64>, usize)> {
 /// old") are not durations here.
 pub fn dur_core(t: T, i: usize) -> Option<(usize, Option<f64>, Unit)> {
     let (mut n, mut j) = quantity(t, i)?;
-    let article = t.any(i, &["a", "an"]);
+    let article = t.any(i, &["a", "an"]) && j == i + 1;
     // "two and a half years"
     if n.is_some() && t.is(j, "and") && t.is(j + 1, "a") && t.is(j + 2, "half") {
         n = n.map(|x| x + 0.5);
@@ -101,7 +103,10 @@ pub fn dur_core(t: T, i: usize) -> Option<(usize, Option<f64>, Unit)> {
 }
 
 fn approx(w: &str) -> bool {
-    matches!(w, "almost" | "nearly" | "about" | "approximately" | "roughly" | "around")
+    matches!(
+        w,
+        "almost" | "nearly" | "about" | "approximately" | "roughly" | "around"
+    )
 }
 
 fn set_word(w: &str) -> Option<&'static str> {
@@ -128,7 +133,20 @@ fn rate_before(t: T, i: usize) -> bool {
     }
     let w = t.w(p);
     if number_word(w).is_some()
-        || matches!(w, "times" | "twice" | "once" | "thrice" | "million" | "billion" | "thousand" | "hundred" | "trillion" | "bn" | "m")
+        || matches!(
+            w,
+            "times"
+                | "twice"
+                | "once"
+                | "thrice"
+                | "million"
+                | "billion"
+                | "thousand"
+                | "hundred"
+                | "trillion"
+                | "bn"
+                | "m"
+        )
         || unit(w).is_some_and(|(_, pl)| pl)
     {
         return true;
@@ -192,7 +210,21 @@ fn durations(t: T, i: usize) -> Option<(usize, Raw)> {
     }
     if w == "the" {
         let j = i + 1;
-        if t.any(j, &["past", "last", "next", "first", "coming", "following", "previous", "final", "initial", "latest"]) {
+        if t.any(
+            j,
+            &[
+                "past",
+                "last",
+                "next",
+                "first",
+                "coming",
+                "following",
+                "previous",
+                "final",
+                "initial",
+                "latest",
+            ],
+        ) {
             let k = if approx(t.w(j + 1)) { j + 2 } else { j + 1 };
             if let Some((e, n, u)) = dur_core(t, k) {
                 if !t.any(k, &["a", "an"]) {
@@ -202,7 +234,10 @@ fn durations(t: T, i: usize) -> Option<(usize, Raw)> {
             // "the past decade", "the last year": one unit, as a duration
             if t.any(j, &["past", "last"]) {
                 if let Some((u, false)) = unit(t.w(j + 1)) {
-                    if matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century) {
+                    if matches!(
+                        u,
+                        Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
+                    ) {
                         return Some((j + 2, Raw::Dur(duration_value(Some(1.0), u))));
                     }
                 }
@@ -225,7 +260,11 @@ fn durations(t: T, i: usize) -> Option<(usize, Raw)> {
         if long {
             return Some((i + 3, Raw::Dur(duration_value(None, u))));
         }
-        if t.any(i.wrapping_sub(1), &["for", "within"]) && i > 0 && !t.is(i + 1, "ago") && !matches!(u, Unit::Second | Unit::Quarter) {
+        if t.any(i.wrapping_sub(1), &["for", "within"])
+            && i > 0
+            && !t.is(i + 1, "ago")
+            && !matches!(u, Unit::Second | Unit::Quarter)
+        {
             return Some((i + 1, Raw::Dur(duration_value(None, u))));
         }
         return None;
@@ -240,7 +279,11 @@ fn ampm(t: T, j: usize) -> Option<(bool, usize)> {
     match w {
         "am" | "pm" => Some((w == "pm", j + 1)),
         "a" | "p" if t.p(j + 1, b'.') && t.is(j + 2, "m") && t.glued(j + 1) && t.glued(j + 2) => {
-            let e = if t.p(j + 3, b'.') && t.glued(j + 3) { j + 4 } else { j + 3 };
+            let e = if t.p(j + 3, b'.') && t.glued(j + 3) {
+                j + 4
+            } else {
+                j + 3
+            };
             Some((w == "p", e))
         }
         _ => None,
@@ -278,8 +321,26 @@ fn clock(t: T, i: usize) -> Option<(usize, Raw)> {
     let tk = t.tok(i)?;
     let w = tk.w();
     match w {
-        "noon" | "midday" => return Some((i + 1, Raw::Time { h: 12, m: 0, utc: false })),
-        "midnight" => return Some((i + 1, Raw::Time { h: 24, m: 0, utc: false })),
+        "noon" | "midday" => {
+            return Some((
+                i + 1,
+                Raw::Time {
+                    h: 12,
+                    m: 0,
+                    utc: false,
+                },
+            ));
+        }
+        "midnight" => {
+            return Some((
+                i + 1,
+                Raw::Time {
+                    h: 24,
+                    m: 0,
+                    utc: false,
+                },
+            ));
+        }
         _ => {}
     }
     // "3pm", "10am"
@@ -290,7 +351,14 @@ fn clock(t: T, i: usize) -> Option<(usize, Raw)> {
         }
         let h = to24(h, tk.suffix() == "pm");
         let (e, z) = zone_after(t, i + 1);
-        return Some((e, Raw::Time { h, m: 0, utc: z == Some(true) }));
+        return Some((
+            e,
+            Raw::Time {
+                h,
+                m: 0,
+                utc: z == Some(true),
+            },
+        ));
     }
     let (h, nd) = t.num(i)?;
     if nd > 2 {
@@ -325,11 +393,24 @@ fn clock(t: T, i: usize) -> Option<(usize, Raw)> {
         return None;
     }
     let (e, z) = zone_after(t, j);
-    let cue = t.any(i.wrapping_sub(1), &["at", "by", "from", "until", "till", "around", "about", "before", "after", "since", "between", "and", "to"]) && i > 0;
+    let cue = t.any(
+        i.wrapping_sub(1),
+        &[
+            "at", "by", "from", "until", "till", "around", "about", "before", "after", "since",
+            "between", "and", "to",
+        ],
+    ) && i > 0;
     if !marked && z.is_none() && !cue {
         return None;
     }
-    Some((e, Raw::Time { h, m, utc: z == Some(true) }))
+    Some((
+        e,
+        Raw::Time {
+            h,
+            m,
+            utc: z == Some(true),
+        },
+    ))
 }
 
 fn to24(h: u32, pm: bool) -> u32 {
@@ -344,7 +425,10 @@ fn to24(h: u32, pm: bool) -> u32 {
 /// Sets, durations and clock times starting at `i`; the longest wins.
 pub fn amount_at(t: T, i: usize) -> Option<(usize, Raw)> {
     let mut best: Option<(usize, Raw)> = None;
-    for r in [sets(t, i), durations(t, i), clock(t, i)].into_iter().flatten() {
+    for r in [sets(t, i), durations(t, i), clock(t, i)]
+        .into_iter()
+        .flatten()
+    {
         if best.as_ref().is_none_or(|b| r.0 > b.0) {
             best = Some(r);
         }

@@ -4,9 +4,9 @@
 //! and modified dates: "the end of 2008", "early 2009", "later this year".
 
 use super::amounts::dur_core;
-use super::lexicon::{month, unit, weekday, Unit};
+use super::lexicon::{Unit, month, unit, weekday};
 use super::resolve::{Gran, Pick, Raw, YearRef};
-use super::scan::{date_at, season_word, T};
+use super::scan::{T, date_at, season_word};
 use super::token::Kind;
 
 /// "the beginning of 2008", "the end of the year", "early 2009",
@@ -239,7 +239,9 @@ fn the_rel(t: T, i: usize) -> Option<(usize, Raw)> {
             if unit_g.is_some() || matches!(t.kind(j + 1), Some(Kind::Num) | Some(Kind::Mixed)) {
                 return None;
             }
-            if super::lexicon::number_word(n).is_some() || matches!(n, "few" | "several" | "couple" | "many") {
+            if super::lexicon::number_word(n).is_some()
+                || matches!(n, "few" | "several" | "couple" | "many")
+            {
                 return None;
             }
             Some((j + 1, Raw::Ref("PAST_REF")))
@@ -247,7 +249,9 @@ fn the_rel(t: T, i: usize) -> Option<(usize, Raw)> {
         "future" => Some((j + 1, Raw::Ref("FUTURE_REF"))),
         // "the financial year": the dct's fiscal year
         "financial" | "fiscal" if n == "year" => Some((j + 2, Raw::FiscalRel(0))),
-        "near" | "foreseeable" | "distant" if n == "future" => Some((j + 2, Raw::Ref("FUTURE_REF"))),
+        "near" | "foreseeable" | "distant" if n == "future" => {
+            Some((j + 2, Raw::Ref("FUTURE_REF")))
+        }
         "present" if n == "day" => Some((j + 2, Raw::Ref("PRESENT_REF"))),
         _ => None,
     }

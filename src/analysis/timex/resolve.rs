@@ -100,7 +100,11 @@ pub enum Raw {
     Ref(&'static str),
     /// A day and a part of it ("Friday morning" -> TMO): TIME.
     Pod(Box<Raw>, &'static str),
-    Time { h: u32, m: u32, utc: bool },
+    Time {
+        h: u32,
+        m: u32,
+        utc: bool,
+    },
     Dur(String),
     Set(String),
 }
@@ -223,7 +227,11 @@ fn rank(g: Gran) -> u8 {
 
 impl Resolver {
     pub fn new(dct: Option<NaiveDate>) -> Self {
-        Resolver { dct, anchor: None, coarse: None }
+        Resolver {
+            dct,
+            anchor: None,
+            coarse: None,
+        }
     }
 
     fn year_of(&self, y: YearRef, later_in_year: bool, dir: Dir) -> Option<i32> {
@@ -348,8 +356,7 @@ impl Resolver {
             }
             Raw::Thanksgiving => {
                 let y = self.pick_year(11, 28, Pick::Dir, dir);
-                match y.and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4))
-                {
+                match y.and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4)) {
                     Some(x) => (Date, self.day_value(x)),
                     None => (Date, "XXXX-11-XX".into()),
                 }
@@ -365,7 +372,11 @@ impl Resolver {
             }
             Raw::Half(y, h) => {
                 let late = dct.is_some_and(|d| *h == 2 && d.month() <= 6);
-                let later = if dir == Dir::Past { late } else { !(*h == 1 && dct.is_some_and(|d| d.month() > 6)) };
+                let later = if dir == Dir::Past {
+                    late
+                } else {
+                    !(*h == 1 && dct.is_some_and(|d| d.month() > 6))
+                };
                 match self.year_of(*y, later, dir) {
                     Some(y) => (Date, format!("{y:04}-H{h}")),
                     None => (Date, format!("XXXX-H{h}")),
@@ -381,7 +392,16 @@ impl Resolver {
                 // Past: a season starting after the dct month is last year's;
                 // future: one already over is next year's.
                 let m = dct.map_or(1, |d| d.month());
-                let later = if dir == Dir::Past { start > m } else { start + 2 >= m };
+                let dir = match y {
+                    YearRef::Past => Dir::Past,
+                    YearRef::Future => Dir::Future,
+                    _ => dir,
+                };
+                let later = if dir == Dir::Past {
+                    start > m
+                } else {
+                    start + 2 >= m
+                };
                 match self.year_of(*y, later, dir) {
                     Some(y) => (Date, format!("{y:04}-{s}")),
                     None => (Date, format!("XXXX-{s}")),

@@ -49,7 +49,9 @@ impl<'a> T<'a> {
         if i == 0 { "" } else { self.w(i - 1) }
     }
     pub fn p(&self, i: usize, c: u8) -> bool {
-        self.0.get(i).is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
+        self.0
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
     }
     /// No whitespace between token `i - 1` and `i`.
     pub fn glued(&self, i: usize) -> bool {
@@ -66,6 +68,18 @@ impl<'a> T<'a> {
     }
     /// A digit run that stands alone: not part of "1,500", "3.5", "A-1" or "$20".
     pub fn num(&self, i: usize) -> Option<(u32, u8)> {
+        let r = self.num_start(i)?;
+        if (self.p(i + 1, b',') || self.p(i + 1, b'.'))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.kind(i + 2) == Some(Kind::Num)
+        {
+            return None;
+        }
+        Some(r)
+    }
+    /// A digit run not glued to what precedes it (it may go on: "2.5", "17.05.2019").
+    pub fn num_start(&self, i: usize) -> Option<(u32, u8)> {
         let t = self.0.get(i)?;
         if t.kind != Kind::Num {
             return None;
@@ -78,13 +92,6 @@ impl<'a> T<'a> {
                     return None;
                 }
             }
-        }
-        if (self.p(i + 1, b',') || self.p(i + 1, b'.'))
-            && self.glued(i + 1)
-            && self.glued(i + 2)
-            && self.kind(i + 2) == Some(Kind::Num)
-        {
-            return None;
         }
         Some((t.num, t.nd))
     }
@@ -107,7 +114,12 @@ fn ctx(t: T, i: usize) -> bool {
     if t.p(i - 1, b'-') && t.glued(i) && i >= 2 && t.any(i - 2, &["mid", "early", "late"]) {
         return true;
     }
-    date_preposition(t.pw(i)) || (t.pw(i) == "of" && t.any(i.wrapping_sub(2), &["as", "end", "beginning", "start", "middle", "turn"]))
+    date_preposition(t.pw(i))
+        || (t.pw(i) == "of"
+            && t.any(
+                i.wrapping_sub(2),
+                &["as", "end", "beginning", "start", "middle", "turn"],
+            ))
 }
 
 /// Day of month at `i`: "4" or "4th".
@@ -115,7 +127,11 @@ fn day_at(t: T, i: usize) -> Option<u32> {
     let tk = t.tok(i)?;
     let d = match tk.kind {
         Kind::Num if tk.nd <= 2 => t.num(i)?.0,
-        Kind::Mixed if tk.nd >= 1 && tk.nd <= 2 && matches!(tk.suffix(), "st" | "nd" | "rd" | "th") => tk.num,
+        Kind::Mixed
+            if tk.nd >= 1 && tk.nd <= 2 && matches!(tk.suffix(), "st" | "nd" | "rd" | "th") =>
+        {
+            tk.num
+        }
         _ => return None,
     };
     // "May 5:30" is a clock time, "June 3-5" keeps its first day
@@ -141,7 +157,11 @@ fn month_at(t: T, i: usize) -> Option<(u32, usize, bool)> {
         return Some((m, i + 1, false));
     }
     let m = month_abbr(w)?;
-    let e = if t.p(i + 1, b'.') && t.glued(i + 1) { i + 2 } else { i + 1 };
+    let e = if t.p(i + 1, b'.') && t.glued(i + 1) {
+        i + 2
+    } else {
+        i + 1
+    };
     Some((m, e, true))
 }
 
@@ -224,7 +244,7 @@ fn day_first(t: T, i: usize) -> Option<(usize, Raw)> {
 /// All-digit dates: 2025-12-04, 2025/12/04, 12/04/2025, 7/8/07, 04.12.2025;
 /// and year ranges "2010-11".
 fn numeric(t: T, i: usize) -> Option<(usize, Raw)> {
-    let (a, na) = t.num(i)?;
+    let (a, na) = t.num_start(i)?;
     let sep = t.tok(i + 1)?;
     if sep.kind != Kind::Punct || !t.glued(i + 1) || !t.glued(i + 2) {
         return None;
@@ -238,18 +258,26 @@ fn numeric(t: T, i: usize) -> Option<(usize, Raw)> {
         return None;
     }
     let (b, nb) = (b_tok.num, b_tok.nd);
-    let three = t.p(i + 3, c) && t.glued(i + 3) && t.glued(i + 4) && t.kind(i + 4) == Some(Kind::Num);
+    let three =
+        t.p(i + 3, c) && t.glued(i + 3) && t.glued(i + 4) && t.kind(i + 4) == Some(Kind::Num);
     if three {
         let ct = t.tok(i + 4)?;
         let (cv, nc) = (ct.num, ct.nd);
         // a fourth part ("1/2/3/4", "1.2.3.4") is not a date
-        if (t.p(i + 5, c) || t.p(i + 5, b'.')) && t.glued(i + 5) && t.kind(i + 6) == Some(Kind::Num) {
+        if (t.p(i + 5, c) || t.p(i + 5, b'.')) && t.glued(i + 5) && t.kind(i + 6) == Some(Kind::Num)
+        {
             return None;
         }
         let (y, m, d) = if na == 4 && nb <= 2 && nc <= 2 && c != b'.' {
             (a as i32, b, cv)
         } else if na <= 2 && nb <= 2 && (nc == 4 || (nc == 2 && c == b'/')) {
-            let y = if nc == 4 { cv as i32 } else if cv < 50 { 2000 + cv as i32 } else { 1900 + cv as i32 };
+            let y = if nc == 4 {
+                cv as i32
+            } else if cv < 50 {
+                2000 + cv as i32
+            } else {
+                1900 + cv as i32
+            };
             if c == b'.' || c == b'-' {
                 (y, b, a) // European day.month.year
             } else if a > 12 {
@@ -278,8 +306,21 @@ fn numeric(t: T, i: usize) -> Option<(usize, Raw)> {
 /// Prepositions after which a bare number in 1900..=2100 is a year even
 /// when a noun follows ("in 2008 sales rose").
 const STRONG: &[&str] = &[
-    "in", "since", "during", "until", "till", "through", "throughout", "before", "after",
-    "early", "late", "mid", "year", "fiscal", "circa",
+    "in",
+    "since",
+    "during",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "year",
+    "fiscal",
+    "circa",
 ];
 
 /// A bare four-digit year, only in date context.
@@ -300,7 +341,9 @@ fn bare_year(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
             && !next_plural
             && (ctx_in
                 || pw == "the"
-                || (t.any(i.wrapping_sub(1), &["to", "and", "or", "through"]) && i >= 2 && ranged(i - 2))
+                || (t.any(i.wrapping_sub(1), &["to", "and", "or", "through"])
+                    && i >= 2
+                    && ranged(i - 2))
                 || (t.p(i.wrapping_sub(1), b'-') && t.glued(i) && i >= 2 && ranged(i - 2))
                 || (t.p(i + 1, b'-') && t.glued(i + 1) && year_at(t, i + 2).is_some())));
     ok.then_some((i + 1, Raw::Y(y)))
@@ -310,7 +353,11 @@ fn ordinal_at(t: T, i: usize) -> Option<u32> {
     let tk = t.tok(i)?;
     match tk.kind {
         Kind::Word => ordinal_word(tk.w()),
-        Kind::Mixed if (1..=2).contains(&tk.nd) && matches!(tk.suffix(), "st" | "nd" | "rd" | "th") => Some(tk.num),
+        Kind::Mixed
+            if (1..=2).contains(&tk.nd) && matches!(tk.suffix(), "st" | "nd" | "rd" | "th") =>
+        {
+            Some(tk.num)
+        }
         _ => None,
     }
 }
@@ -337,7 +384,11 @@ fn of_year(t: T, j: usize) -> Option<(YearRef, usize)> {
 fn the_forms(t: T, i: usize) -> Option<(usize, Raw)> {
     let tk = t.tok(i)?;
     // the 1990s, the 90s
-    if tk.kind == Kind::Mixed && tk.suffix() == "s" && tk.num % 10 == 0 && (tk.nd == 4 || tk.nd == 2) {
+    if tk.kind == Kind::Mixed
+        && tk.suffix() == "s"
+        && tk.num % 10 == 0
+        && (tk.nd == 4 || tk.nd == 2)
+    {
         return Some((i + 1, decade(tk.num, tk.nd)));
     }
     if t.p(i, b'\'') {
@@ -378,7 +429,13 @@ fn the_forms(t: T, i: usize) -> Option<(usize, Raw)> {
 }
 
 fn decade(num: u32, nd: u8) -> Raw {
-    let full = if nd == 4 { num } else if num >= 20 { 1900 + num } else { 2000 + num };
+    let full = if nd == 4 {
+        num
+    } else if num >= 20 {
+        1900 + num
+    } else {
+        2000 + num
+    };
     Raw::Decade(full as i32 / 10)
 }
 
@@ -408,10 +465,29 @@ fn holiday(t: T, i: usize) -> Option<(usize, Raw)> {
             }
         }
         "new" if t.is(i + 1, "year") && t.cap(i + 1) => {
-            if t.any(i.wrapping_sub(1), &["chinese", "lunar", "jewish", "persian", "iranian", "vietnamese", "islamic", "hindu", "tamil", "thai"]) && i > 0 {
+            if t.any(
+                i.wrapping_sub(1),
+                &[
+                    "chinese",
+                    "lunar",
+                    "jewish",
+                    "persian",
+                    "iranian",
+                    "vietnamese",
+                    "islamic",
+                    "hindu",
+                    "tamil",
+                    "thai",
+                ],
+            ) && i > 0
+            {
                 return None;
             }
-            let j = if t.p(i + 2, b'\'') && t.is(i + 3, "s") { i + 4 } else { i + 2 };
+            let j = if t.p(i + 2, b'\'') && t.is(i + 3, "s") {
+                i + 4
+            } else {
+                i + 2
+            };
             if t.is(j, "eve") {
                 (12, 31, j + 1)
             } else if t.is(j, "day") {
@@ -421,7 +497,9 @@ fn holiday(t: T, i: usize) -> Option<(usize, Raw)> {
             }
         }
         "halloween" => (10, 31, i + 1),
-        "valentine" if t.p(i + 1, b'\'') && t.is(i + 2, "s") && t.is(i + 3, "day") => (2, 14, i + 4),
+        "valentine" if t.p(i + 1, b'\'') && t.is(i + 2, "s") && t.is(i + 3, "day") => {
+            (2, 14, i + 4)
+        }
         "boxing" if t.is(i + 1, "day") => (12, 26, i + 2),
         "thanksgiving" => {
             let e = if t.is(i + 1, "day") { i + 2 } else { i + 1 };
@@ -519,7 +597,12 @@ pub fn date_at(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
             if tk.suffix() == "s" && tk.num % 10 == 0 && tk.nd == 4 {
                 return Some((i + 1, decade(tk.num, 4)));
             }
-            if tk.suffix() == "s" && tk.nd == 2 && tk.num % 10 == 0 && t.p(i.wrapping_sub(1), b'\'') && t.glued(i) {
+            if tk.suffix() == "s"
+                && tk.nd == 2
+                && tk.num % 10 == 0
+                && t.p(i.wrapping_sub(1), b'\'')
+                && t.glued(i)
+            {
                 return Some((i + 1, decade(tk.num, 2)));
             }
             day_first(t, i)
@@ -530,7 +613,12 @@ pub fn date_at(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
             // '90s
             if tk.ch == b'\'' {
                 let n = t.tok(i + 1)?;
-                if n.kind == Kind::Mixed && n.nd == 2 && n.suffix() == "s" && n.num % 10 == 0 && t.glued(i + 1) {
+                if n.kind == Kind::Mixed
+                    && n.nd == 2
+                    && n.suffix() == "s"
+                    && n.num % 10 == 0
+                    && t.glued(i + 1)
+                {
                     return Some((i + 2, decade(n.num, 2)));
                 }
             }

@@ -8,16 +8,28 @@ use super::scan::T;
 use super::token::Kind;
 
 const FUTURE: &[&str] = &[
-    "will", "shall", "would", "expected", "expects", "scheduled", "plans", "plan", "planned",
-    "planning", "due", "upcoming", "intends", "aims", "hopes", "forecast", "projected",
+    "will",
+    "shall",
+    "would",
+    "expected",
+    "expects",
+    "scheduled",
+    "planning",
+    "due",
+    "upcoming",
+    "intends",
+    "aims",
+    "hopes",
+    "forecast",
+    "projected",
 ];
 
 const PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "made", "came", "went", "took", "began",
-    "won", "lost", "met", "held", "gave", "got", "saw", "fought", "sold", "bought", "left",
-    "ran", "rose", "fell", "led", "paid", "built", "brought", "became", "knew", "thought",
-    "found", "spent", "sent", "struck", "ago", "been", "wrote", "spoke", "chose", "flew",
-    "grew", "drew", "broke", "began", "hit", "cut",
+    "was", "were", "had", "did", "said", "told", "made", "came", "went", "took", "began", "won",
+    "lost", "met", "held", "gave", "got", "saw", "fought", "sold", "bought", "left", "ran", "rose",
+    "fell", "led", "paid", "built", "brought", "became", "knew", "thought", "found", "spent",
+    "sent", "struck", "ago", "been", "wrote", "spoke", "chose", "flew", "grew", "drew", "broke",
+    "began", "hit", "cut",
 ];
 
 /// The tense cue at token `j`, if any.
@@ -34,14 +46,26 @@ fn cue(t: T, j: usize, body: &str) -> Option<Dir> {
     if w == "going" && t.is(j + 1, "to") {
         return Some(Dir::Future);
     }
+    // "plans to open", not "revealed plans"; "set to begin"
+    if matches!(w, "plans" | "plan" | "planned" | "intend" | "intends") && t.is(j + 1, "to") {
+        return Some(Dir::Future);
+    }
     if w == "set" && t.any(j + 1, &["to", "for"]) {
         return Some(Dir::Future);
     }
     if w == "be" {
-        return if t.pw(j) == "to" { Some(Dir::Future) } else { None };
+        return if t.pw(j) == "to" {
+            Some(Dir::Future)
+        } else {
+            None
+        };
     }
     if w == "is" || w == "are" {
-        return if t.is(j + 1, "to") { Some(Dir::Future) } else { None };
+        return if t.is(j + 1, "to") {
+            Some(Dir::Future)
+        } else {
+            None
+        };
     }
     let after_be = matches!(t.pw(j), "be" | "being");
     if FUTURE.contains(&w) {

@@ -91,9 +91,9 @@ pub fn tokenize(body: &str, r: Range<usize>) -> Vec<Tok> {
                 Kind::Word
             };
             t.nd = nd.min(255) as u8;
-            t.num = word[..nd]
-                .iter()
-                .fold(0u32, |a, d| a.saturating_mul(10).saturating_add((d - b'0') as u32));
+            t.num = word[..nd].iter().fold(0u32, |a, d| {
+                a.saturating_mul(10).saturating_add((d - b'0') as u32)
+            });
             t.cap = c.is_ascii_uppercase();
             if word.len() <= LOWN {
                 for (k, x) in word.iter().enumerate() {
