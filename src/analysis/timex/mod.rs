@@ -88,7 +88,8 @@ pub fn find(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>) -> V
         if !ac.is_match(&body[seg.clone()]) {
             continue;
         }
-        let toks = token::tokenize(body, seg);
+        let lower = body[seg.clone()].to_ascii_lowercase();
+        let toks = token::tokenize(body, seg, &lower);
         let t = scan::T(&toks);
         let cands = scan::scan(&toks);
         if cands.is_empty() {

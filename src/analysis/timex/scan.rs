@@ -27,7 +27,7 @@ pub struct Cand {
 
 /// Token access with bounds checks, so rules read as plain conditions.
 #[derive(Clone, Copy)]
-pub struct T<'a>(pub &'a [Tok]);
+pub struct T<'a>(pub &'a [Tok<'a>]);
 
 impl<'a> T<'a> {
     pub fn len(&self) -> usize {
@@ -63,7 +63,7 @@ impl<'a> T<'a> {
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.0.get(i).map(|t| t.kind)
     }
-    pub fn tok(&self, i: usize) -> Option<&'a Tok> {
+    pub fn tok(&self, i: usize) -> Option<&'a Tok<'a>> {
         self.0.get(i)
     }
     /// A digit run that stands alone: not part of "1,500", "3.5", "A-1" or "$20".
@@ -646,12 +646,113 @@ pub fn part_of_day(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether any rule can start at this token: digits, a few marks, and the
+/// words that open an expression. Most tokens of news text are not, and the
+/// rules are tried only where this says yes.
+fn can_start(tk: &Tok<'_>) -> bool {
+    match tk.kind {
+        Kind::Num | Kind::Mixed => true,
+        Kind::Punct => tk.ch == b'\'',
+        Kind::Word => {
+            let w = tk.w();
+            if w.is_empty() {
+                return false;
+            }
+            if tk.cap && (month(w).is_some() || month_abbr(w).is_some() || weekday(w).is_some()) {
+                return true;
+            }
+            super::lexicon::unit(w).is_some()
+                || super::lexicon::number_word(w).is_some()
+                || season_word(w).is_some()
+                || matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "that"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "earlier"
+                        | "later"
+                        | "beginning"
+                        | "start"
+                        | "end"
+                        | "middle"
+                        | "close"
+                        | "turn"
+                        | "every"
+                        | "each"
+                        | "per"
+                        | "almost"
+                        | "nearly"
+                        | "about"
+                        | "approximately"
+                        | "roughly"
+                        | "around"
+                        | "several"
+                        | "few"
+                        | "many"
+                        | "half"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "today"
+                        | "yesterday"
+                        | "tomorrow"
+                        | "tonight"
+                        | "now"
+                        | "currently"
+                        | "presently"
+                        | "nowadays"
+                        | "recently"
+                        | "lately"
+                        | "more"
+                        | "most"
+                        | "these"
+                        | "present"
+                        | "soon"
+                        | "recent"
+                        | "christmas"
+                        | "xmas"
+                        | "new"
+                        | "halloween"
+                        | "valentine"
+                        | "boxing"
+                        | "thanksgiving"
+                        | "fiscal"
+                        | "fy"
+                        | "annual"
+                        | "annually"
+                        | "yearly"
+                        | "daily"
+                        | "nightly"
+                        | "weekly"
+                        | "monthly"
+                        | "hourly"
+                        | "quarterly"
+                        | "noon"
+                        | "midday"
+                        | "midnight"
+                        | "coming"
+                )
+        }
+    }
+}
+
 /// Every match in `toks`, in order, non-overlapping (longest at each start).
-pub fn scan(toks: &[Tok]) -> Vec<Cand> {
+pub fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
     let t = T(toks);
     let mut out: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        if !can_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
         let c = ctx(t, i);
         let mut best: Option<(usize, Raw)> = None;
         let mut take = |r: Option<(usize, Raw)>| {

@@ -8,9 +8,6 @@
 
 use std::ops::Range;
 
-/// Longest word kept in lowercase form; longer words never name a time.
-const LOWN: usize = 20;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Word,
@@ -21,7 +18,7 @@ pub enum Kind {
 }
 
 #[derive(Clone, Copy, Debug)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub s: usize,
     pub e: usize,
     pub kind: Kind,
@@ -34,24 +31,27 @@ pub struct Tok {
     /// Value of the leading digits (saturating) and how many there are.
     pub num: u32,
     pub nd: u8,
-    low: [u8; LOWN],
-    n: u8,
+    /// Lowercase text ("" for punctuation).
+    low: &'a str,
 }
 
-impl Tok {
-    /// Lowercase text of a word, number or mixed token ("" for long words and punctuation).
-    pub fn w(&self) -> &str {
-        std::str::from_utf8(&self.low[..self.n as usize]).unwrap_or("")
+impl<'a> Tok<'a> {
+    /// Lowercase text of a word, number or mixed token ("" for punctuation).
+    pub fn w(&self) -> &'a str {
+        self.low
     }
     /// The letters after the leading digits of a mixed token ("th" in "4th").
-    pub fn suffix(&self) -> &str {
+    pub fn suffix(&self) -> &'a str {
         self.w().get(self.nd as usize..).unwrap_or("")
     }
 }
 
-/// Tokens of `body[r]`. `r` must lie on char boundaries.
-pub fn tokenize(body: &str, r: Range<usize>) -> Vec<Tok> {
+/// Tokens of `body[r]`. `r` must lie on char boundaries; `lower` is
+/// `body[r]` lowercased (ASCII), which the tokens' text borrows from: one
+/// vectorised lowercasing per sentence instead of one copy per token.
+pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>> {
     let b = body.as_bytes();
+    let base = r.start;
     let mut out = Vec::with_capacity((r.end - r.start) / 5 + 4);
     let mut i = r.start;
     let mut sp = true;
@@ -72,8 +72,7 @@ pub fn tokenize(body: &str, r: Range<usize>) -> Vec<Tok> {
             ch: 0,
             num: 0,
             nd: 0,
-            low: [0; LOWN],
-            n: 0,
+            low: "",
         };
         sp = false;
         if c.is_ascii_alphanumeric() {
@@ -95,12 +94,7 @@ pub fn tokenize(body: &str, r: Range<usize>) -> Vec<Tok> {
                 a.saturating_mul(10).saturating_add((d - b'0') as u32)
             });
             t.cap = c.is_ascii_uppercase();
-            if word.len() <= LOWN {
-                for (k, x) in word.iter().enumerate() {
-                    t.low[k] = x.to_ascii_lowercase();
-                }
-                t.n = word.len() as u8;
-            }
+            t.low = &lower[s - base..i - base];
         } else if c < 0x80 {
             t.ch = c;
             i += 1;
