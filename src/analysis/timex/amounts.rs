@@ -76,9 +76,16 @@ pub fn dur_core(t: T, i: usize) -> Option<(usize, Option<f64>, Unit)> {
     if hyphen && plural {
         return None;
     }
+    // "30 Seconds to Mars", "For 3 Weeks": a capitalised unit is a title
+    if t.cap(j) && !t.tok(j).is_some_and(|x| x.caps) {
+        return None;
+    }
     let mut e = j + 1;
-    // ages
-    if (t.p(e, b'-') && t.is(e + 1, "old")) || t.is(e, "old") {
+    // ages: "45-year-old", "45 years old", "25 years of age"
+    if (t.p(e, b'-') && t.is(e + 1, "old"))
+        || t.is(e, "old")
+        || (t.is(e, "of") && t.is(e + 1, "age"))
+    {
         return None;
     }
     // "a second term", "a quarter of", "one second thought"

@@ -81,10 +81,16 @@ pub fn rel_at(t: T, i: usize) -> Option<(usize, Raw)> {
     match w {
         "today" => {
             // "USA Today" and other mastheads
-            if tk.cap && i > 0 && t.cap(i - 1) && t.kind(i - 1) == Some(Kind::Word) {
+            if tk.cap && !tk.caps && i > 0 && t.kind(i - 1) == Some(Kind::Word) {
                 return None;
             }
             return Some((i + 1, Raw::Rel(Gran::Day, 0)));
+        }
+        // "From Yesterday" (a song), capitalised after a word: a title
+        "yesterday" | "tomorrow"
+            if tk.cap && !tk.caps && i > 0 && t.kind(i - 1) == Some(Kind::Word) =>
+        {
+            return None;
         }
         "yesterday" => return Some((i + 1, Raw::Rel(Gran::Day, -1))),
         "tomorrow" => return Some((i + 1, Raw::Rel(Gran::Day, 1))),

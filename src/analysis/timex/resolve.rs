@@ -235,6 +235,9 @@ impl Resolver {
     }
 
     fn year_of(&self, y: YearRef, later_in_year: bool, dir: Dir) -> Option<i32> {
+        if let YearRef::Abs(y) = y {
+            return Some(y);
+        }
         let d = self.dct?;
         let dir = match y {
             YearRef::Past => Dir::Past,

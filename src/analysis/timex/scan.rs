@@ -60,6 +60,9 @@ impl<'a> T<'a> {
     pub fn cap(&self, i: usize) -> bool {
         self.0.get(i).is_some_and(|t| t.cap)
     }
+    pub fn caps(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(|t| t.caps)
+    }
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.0.get(i).map(|t| t.kind)
     }
@@ -102,7 +105,6 @@ impl<'a> T<'a> {
             && self.kind(i) == Some(Kind::Word)
             && month(w).is_none()
             && weekday(w).is_none()
-            && !matches!(w, "morning" | "afternoon" | "evening" | "night")
     }
 }
 
@@ -394,6 +396,14 @@ fn the_forms(t: T, i: usize) -> Option<(usize, Raw)> {
     if t.p(i, b'\'') {
         return the_forms(t, i + 1);
     }
+    if tk.kind == Kind::Num
+        && tk.nd == 4
+        && tk.num % 10 == 0
+        && t.p(i + 1, b'\'')
+        && t.is(i + 2, "s")
+    {
+        return Some((i + 3, decade(tk.num, 4)));
+    }
     if let Some(n) = ordinal_at(t, i) {
         let j = if t.p(i + 1, b'-') { i + 2 } else { i + 1 };
         if t.is(j, "century") && (1..=30).contains(&n) {
@@ -568,8 +578,8 @@ fn weekday_form(t: T, i: usize, ctx: bool) -> Option<(usize, Raw)> {
             return Some((e, r));
         }
     }
-    // "Sunday Times", "Black Friday Sale": a weekday inside a name
-    if !ctx && t.name_word(i + 1) && !t.p(i + 1, b',') {
+    // "Sunday Times", "Saturday Night Live", "Ruby Tuesday": a weekday inside a name
+    if !ctx && (t.name_word(i + 1) || (i > 0 && t.name_word(i - 1) && !t.caps(i - 1))) {
         return None;
     }
     Some((i + 1, Raw::Weekday(w, Pick::Dir)))
@@ -590,6 +600,11 @@ pub fn date_at(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
                 let s = season_word(t.w(i))?;
                 year_at(t, i + 1).map(|y| (i + 2, Raw::Season(YearRef::Abs(y), s)))
             }),
+        Kind::Num if t.p(i + 1, b'\'') && t.is(i + 2, "s") && t.glued(i + 1) && t.glued(i + 2) => {
+            // "1930's"
+            let (v, nd) = t.num(i)?;
+            (nd == 4 && v % 10 == 0).then(|| (i + 3, decade(v, 4)))
+        }
         Kind::Num => numeric(t, i)
             .or_else(|| day_first(t, i))
             .or_else(|| bare_year(t, i, ctx_in)),
@@ -768,7 +783,7 @@ pub fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
         take(amounts::amount_at(t, i));
         match best {
             Some((mut e, mut raw)) => {
-                if day_level(&raw) {
+                if day_level(&raw) && !t.cap(e) {
                     if let Some(p) = part_of_day(t.w(e)) {
                         raw = Raw::Pod(Box::new(raw), p);
                         e += 1;

@@ -26,6 +26,8 @@ pub struct Tok<'a> {
     pub sp: bool,
     /// First letter is uppercase.
     pub cap: bool,
+    /// Written in capitals ("YEARS", "UTC"): at least two letters, none lowercase.
+    pub caps: bool,
     /// The punctuation byte (ASCII, or the folded form of a few Unicode marks; 0 otherwise).
     pub ch: u8,
     /// Value of the leading digits (saturating) and how many there are.
@@ -69,6 +71,7 @@ pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>>
             kind: Kind::Punct,
             sp,
             cap: false,
+            caps: false,
             ch: 0,
             num: 0,
             nd: 0,
@@ -94,6 +97,7 @@ pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>>
                 a.saturating_mul(10).saturating_add((d - b'0') as u32)
             });
             t.cap = c.is_ascii_uppercase();
+            t.caps = t.cap && word.len() > 1 && !word.iter().any(|x| x.is_ascii_lowercase());
             t.low = &lower[s - base..i - base];
         } else if c < 0x80 {
             t.ch = c;
