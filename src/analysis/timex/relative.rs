@@ -250,15 +250,85 @@ fn the_rel(t: T, i: usize) -> Option<(usize, Raw)> {
             {
                 return None;
             }
-            Some((j + 1, Raw::Ref("PAST_REF")))
+            noun_ends(t, j + 1).then_some((j + 1, Raw::Ref("PAST_REF")))
         }
-        "future" => Some((j + 1, Raw::Ref("FUTURE_REF"))),
+        "future" => noun_ends(t, j + 1).then_some((j + 1, Raw::Ref("FUTURE_REF"))),
         // "the financial year": the dct's fiscal year
         "financial" | "fiscal" if n == "year" => Some((j + 2, Raw::FiscalRel(0))),
         "near" | "foreseeable" | "distant" if n == "future" => {
-            Some((j + 2, Raw::Ref("FUTURE_REF")))
+            noun_ends(t, j + 2).then_some((j + 2, Raw::Ref("FUTURE_REF")))
         }
         "present" if n == "day" => Some((j + 2, Raw::Ref("PRESENT_REF"))),
         _ => None,
+    }
+}
+
+/// "the past" and "the future" are times when they end a noun phrase ("in
+/// the past,", "in the future the firm will"), adjectives before a noun
+/// ("the past participation", "the future king").
+fn noun_ends(t: T, k: usize) -> bool {
+    match t.kind(k) {
+        None | Some(Kind::Punct) => true,
+        Some(Kind::Word) => {
+            t.cap(k)
+                || matches!(
+                    t.w(k),
+                    "and"
+                        | "or"
+                        | "but"
+                        | "when"
+                        | "while"
+                        | "as"
+                        | "is"
+                        | "was"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "to"
+                        | "of"
+                        | "in"
+                        | "with"
+                        | "because"
+                        | "where"
+                        | "for"
+                        | "they"
+                        | "we"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "i"
+                        | "you"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "there"
+                        | "will"
+                        | "would"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "than"
+                        | "if"
+                        | "at"
+                        | "on"
+                        | "by"
+                        | "too"
+                        | "now"
+                        | "were"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "so"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                )
+        }
+        _ => false,
     }
 }

@@ -86,6 +86,8 @@ pub enum Raw {
     FiscalRel(i32),
     MonthDay(u32, u32),
     Month(u32, Pick),
+    /// A month in a year relative to the dct's ("January next year").
+    MonthY(u32, i32),
     Weekday(u32, Pick),
     Thanksgiving,
     Quarter(YearRef, u32),
@@ -326,6 +328,10 @@ impl Resolver {
             },
             Raw::Month(m, pick) => match self.pick_year(*m, 0, *pick, dir) {
                 Some(y) => (Date, format!("{y:04}-{m:02}")),
+                None => (Date, format!("XXXX-{m:02}")),
+            },
+            Raw::MonthY(m, off) => match dct {
+                Some(d) => (Date, format!("{:04}-{m:02}", d.year() + off)),
                 None => (Date, format!("XXXX-{m:02}")),
             },
             Raw::Weekday(w, pick) => {

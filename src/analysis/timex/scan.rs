@@ -212,6 +212,19 @@ fn month_first(t: T, i: usize, ctx: bool) -> Option<(usize, Raw)> {
             return Some((j + 2, Raw::Ym(y, m)));
         }
     }
+    // "January next year", "March of this year"
+    let k = if t.is(j, "of") { j + 1 } else { j };
+    if t.is(k + 1, "year") && !abbr {
+        let off = match t.w(k) {
+            "this" => Some(0),
+            "next" => Some(1),
+            "last" => Some(-1),
+            _ => None,
+        };
+        if let Some(off) = off {
+            return Some((k + 2, Raw::MonthY(m, off)));
+        }
+    }
     if abbr && !ctx {
         return None;
     }
