@@ -110,7 +110,7 @@ proptest! {
     fn newsy_text(body in newsy(), dct in any_dct()) {
         check(&body, &sentences::split(&body), dct)?;
         check(&body, &[], dct)?;
-        check(&body, &[0..body.len()], dct)?;
+        check(&body, std::slice::from_ref(&(0..body.len())), dct)?;
     }
 
     #[test]

@@ -33,10 +33,14 @@ fn quantity(t: T, i: usize) -> Option<(Option<f64>, usize)> {
             return None;
         }
         // "twenty-five"
-        if n >= 20 && n % 10 == 0 && t.p(i + 1, b'-') && t.glued(i + 1) && t.glued(i + 2) {
-            if let Some(k) = number_word(t.w(i + 2)).filter(|k| *k < 10) {
-                return Some((Some((n + k) as f64), i + 3));
-            }
+        if n >= 20
+            && n % 10 == 0
+            && t.p(i + 1, b'-')
+            && t.glued(i + 1)
+            && t.glued(i + 2)
+            && let Some(k) = number_word(t.w(i + 2)).filter(|k| *k < 10)
+        {
+            return Some((Some((n + k) as f64), i + 3));
         }
         return Some((Some(n as f64), i + 1));
     }
@@ -181,26 +185,26 @@ fn sets(t: T, i: usize) -> Option<(usize, Raw)> {
             mul = 2.0;
             j += 1;
         }
-        if let Some((e, n, u)) = dur_core(t, j) {
-            if let Some(n) = n {
-                return Some((e, Raw::Set(duration_value(Some(n * mul), u))));
-            }
+        if let Some((e, n, u)) = dur_core(t, j)
+            && let Some(n) = n
+        {
+            return Some((e, Raw::Set(duration_value(Some(n * mul), u))));
         }
         if let Some((u, false)) = unit(t.w(j)) {
             return Some((j + 1, Raw::Set(duration_value(Some(mul), u))));
         }
-        if let Some((d, false)) = super::lexicon::weekday(t.w(j)) {
-            if t.cap(j) {
-                return Some((j + 1, Raw::Set(format!("XXXX-WXX-{d}"))));
-            }
+        if let Some((d, false)) = super::lexicon::weekday(t.w(j))
+            && t.cap(j)
+        {
+            return Some((j + 1, Raw::Set(format!("XXXX-WXX-{d}"))));
         }
         return None;
     }
     if w == "per" || (matches!(w, "a" | "an") && rate_before(t, i)) {
-        if let Some((u, false)) = unit(t.w(i + 1)) {
-            if u != Unit::Quarter || w == "per" {
-                return Some((i + 2, Raw::Set(duration_value(Some(1.0), u))));
-            }
+        if let Some((u, false)) = unit(t.w(i + 1))
+            && (u != Unit::Quarter || w == "per")
+        {
+            return Some((i + 2, Raw::Set(duration_value(Some(1.0), u))));
         }
         if t.is(i + 1, "annum") {
             return Some((i + 2, Raw::Set("P1Y".into())));
@@ -233,31 +237,30 @@ fn durations(t: T, i: usize) -> Option<(usize, Raw)> {
             ],
         ) {
             let k = if approx(t.w(j + 1)) { j + 2 } else { j + 1 };
-            if let Some((e, n, u)) = dur_core(t, k) {
-                if !t.any(k, &["a", "an"]) {
-                    return Some((e, Raw::Dur(duration_value(n, u))));
-                }
+            if let Some((e, n, u)) = dur_core(t, k)
+                && !t.any(k, &["a", "an"])
+            {
+                return Some((e, Raw::Dur(duration_value(n, u))));
             }
             // "the past decade", "the last year": one unit, as a duration
-            if t.any(j, &["past", "last"]) {
-                if let Some((u, false)) = unit(t.w(j + 1)) {
-                    if matches!(
-                        u,
-                        Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
-                    ) {
-                        return Some((j + 2, Raw::Dur(duration_value(Some(1.0), u))));
-                    }
-                }
+            if t.any(j, &["past", "last"])
+                && let Some((u, false)) = unit(t.w(j + 1))
+                && matches!(
+                    u,
+                    Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
+                )
+            {
+                return Some((j + 2, Raw::Dur(duration_value(Some(1.0), u))));
             }
             return None;
         }
         // "over the years"
-        if t.any(i.wrapping_sub(1), &["over", "through", "across"]) && i > 0 {
-            if let Some((u, true)) = unit(t.w(j)) {
-                if !matches!(u, Unit::Second | Unit::Quarter) {
-                    return Some((j + 1, Raw::Dur(duration_value(None, u))));
-                }
-            }
+        if t.any(i.wrapping_sub(1), &["over", "through", "across"])
+            && i > 0
+            && let Some((u, true)) = unit(t.w(j))
+            && !matches!(u, Unit::Second | Unit::Quarter)
+        {
+            return Some((j + 1, Raw::Dur(duration_value(None, u))));
         }
         return None;
     }
@@ -299,14 +302,14 @@ fn ampm(t: T, j: usize) -> Option<(bool, usize)> {
 
 /// Zone after a clock time: "UTC", "GMT", "EST", "(GMT +8)", "local time".
 fn zone_after(t: T, j: usize) -> (usize, Option<bool>) {
-    if t.cap(j) {
-        if let Some(z) = zone(t.w(j)) {
-            // "GMT+8"
-            if (t.p(j + 1, b'+') || t.p(j + 1, b'-')) && t.kind(j + 2) == Some(Kind::Num) {
-                return (j + 3, Some(false));
-            }
-            return (j + 1, Some(z));
+    if t.cap(j)
+        && let Some(z) = zone(t.w(j))
+    {
+        // "GMT+8"
+        if (t.p(j + 1, b'+') || t.p(j + 1, b'-')) && t.kind(j + 2) == Some(Kind::Num) {
+            return (j + 3, Some(false));
         }
+        return (j + 1, Some(z));
     }
     if t.p(j, b'(') && t.cap(j + 1) && zone(t.w(j + 1)).is_some() {
         let mut k = j + 2;

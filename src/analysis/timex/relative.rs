@@ -20,14 +20,12 @@ pub fn modified(t: T, i: usize) -> Option<(usize, Raw)> {
     }
     if t.any(j, &["beginning", "start", "end", "middle", "close", "turn"]) && t.is(j + 1, "of") {
         let k = j + 2;
-        if t.is(k, "the") {
-            if let Some((u, false)) = unit(t.w(k + 1)) {
-                if let Some(g) = Gran::of(u) {
-                    if g != Gran::Day {
-                        return Some((k + 2, Raw::Rel(g, 0)));
-                    }
-                }
-            }
+        if t.is(k, "the")
+            && let Some((u, false)) = unit(t.w(k + 1))
+            && let Some(g) = Gran::of(u)
+            && g != Gran::Day
+        {
+            return Some((k + 2, Raw::Rel(g, 0)));
         }
         return inner(t, k);
     }
@@ -181,10 +179,11 @@ pub fn rel_at(t: T, i: usize) -> Option<(usize, Raw)> {
     if let Some((e, n, u)) = dur_core(t, i) {
         return ago(t, e, n, u);
     }
-    if let Some((u, true)) = unit(w) {
-        if t.is(i + 1, "ago") && !matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
-            return Some((i + 2, Raw::Ref("PAST_REF")));
-        }
+    if let Some((u, true)) = unit(w)
+        && t.is(i + 1, "ago")
+        && !matches!(u, Unit::Second | Unit::Minute | Unit::Hour)
+    {
+        return Some((i + 2, Raw::Ref("PAST_REF")));
     }
     None
 }

@@ -87,7 +87,7 @@ impl<'a> T<'a> {
         if t.kind != Kind::Num {
             return None;
         }
-        if i > 0 && t.sp == false {
+        if i > 0 && !t.sp {
             let p = &self.0[i - 1];
             if p.kind != Kind::Punct || matches!(p.ch, b'$' | b'.' | b',' | b'#') {
                 // glued to a word, a number or a currency sign
@@ -183,10 +183,10 @@ fn trailing_year(t: T, j: usize) -> Option<(i32, usize)> {
     if let Some(y) = year_at(t, j) {
         return Some((y, j + 1));
     }
-    if t.p(j, b',') {
-        if let Some(y) = year_at(t, j + 1) {
-            return Some((y, j + 2));
-        }
+    if t.p(j, b',')
+        && let Some(y) = year_at(t, j + 1)
+    {
+        return Some((y, j + 2));
     }
     None
 }
@@ -207,10 +207,10 @@ fn month_first(t: T, i: usize, ctx: bool) -> Option<(usize, Raw)> {
     if let Some((y, e)) = trailing_year(t, j) {
         return Some((e, Raw::Ym(y, m)));
     }
-    if t.is(j, "of") {
-        if let Some(y) = year_at(t, j + 1) {
-            return Some((j + 2, Raw::Ym(y, m)));
-        }
+    if t.is(j, "of")
+        && let Some(y) = year_at(t, j + 1)
+    {
+        return Some((j + 2, Raw::Ym(y, m)));
     }
     // "January next year", "March of this year"
     let k = if t.is(j, "of") { j + 1 } else { j };
@@ -293,12 +293,12 @@ fn numeric(t: T, i: usize) -> Option<(usize, Raw)> {
             } else {
                 1900 + cv as i32
             };
-            if c == b'.' || c == b'-' {
-                (y, b, a) // European day.month.year
-            } else if a > 12 {
+            // European day.month.year and day-month-year, and slashes whose
+            // first part cannot be a month; otherwise US month/day/year
+            if c == b'.' || c == b'-' || a > 12 {
                 (y, b, a)
             } else {
-                (y, a, b) // US month/day/year
+                (y, a, b)
             }
         } else {
             return None;
@@ -436,17 +436,16 @@ fn the_forms(t: T, i: usize) -> Option<(usize, Raw)> {
             return day_first(t, i);
         }
     }
-    if t.is(i, "year") {
-        if let Some(y) = year_at(t, i + 1) {
-            return Some((i + 2, Raw::Y(y)));
-        }
+    if t.is(i, "year")
+        && let Some(y) = year_at(t, i + 1)
+    {
+        return Some((i + 2, Raw::Y(y)));
     }
-    if let Some(y) = season_word(t.w(i)) {
-        if t.is(i + 1, "of") {
-            if let Some(yr) = year_at(t, i + 2) {
-                return Some((i + 3, Raw::Season(YearRef::Abs(yr), y)));
-            }
-        }
+    if let Some(y) = season_word(t.w(i))
+        && t.is(i + 1, "of")
+        && let Some(yr) = year_at(t, i + 2)
+    {
+        return Some((i + 3, Raw::Season(YearRef::Abs(yr), y)));
     }
     None
 }
@@ -586,10 +585,10 @@ fn weekday_form(t: T, i: usize, ctx: bool) -> Option<(usize, Raw)> {
         return (!t.name_word(i + 1)).then(|| (i + 1, Raw::Set(format!("XXXX-WXX-{w}"))));
     }
     let j = if t.p(i + 1, b',') { i + 2 } else { i + 1 };
-    if let Some((e, r)) = month_first(t, j, false).or_else(|| day_first(t, j)) {
-        if matches!(r, Raw::Ymd(..) | Raw::MonthDay(..)) {
-            return Some((e, r));
-        }
+    if let Some((e, r)) = month_first(t, j, false).or_else(|| day_first(t, j))
+        && matches!(r, Raw::Ymd(..) | Raw::MonthDay(..))
+    {
+        return Some((e, r));
     }
     // "Sunday Times", "Saturday Night Live", "Ruby Tuesday": a weekday inside a name
     if !ctx && (t.name_word(i + 1) || (i > 0 && t.name_word(i - 1) && !t.caps(i - 1))) {
@@ -784,10 +783,11 @@ pub fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
         let c = ctx(t, i);
         let mut best: Option<(usize, Raw)> = None;
         let mut take = |r: Option<(usize, Raw)>| {
-            if let Some((e, raw)) = r {
-                if e > i && best.as_ref().is_none_or(|b| e > b.0) {
-                    best = Some((e, raw));
-                }
+            if let Some((e, raw)) = r
+                && e > i
+                && best.as_ref().is_none_or(|b| e > b.0)
+            {
+                best = Some((e, raw));
             }
         };
         take(relative::modified(t, i));
@@ -796,11 +796,12 @@ pub fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
         take(amounts::amount_at(t, i));
         match best {
             Some((mut e, mut raw)) => {
-                if day_level(&raw) && !t.cap(e) {
-                    if let Some(p) = part_of_day(t.w(e)) {
-                        raw = Raw::Pod(Box::new(raw), p);
-                        e += 1;
-                    }
+                if day_level(&raw)
+                    && !t.cap(e)
+                    && let Some(p) = part_of_day(t.w(e))
+                {
+                    raw = Raw::Pod(Box::new(raw), p);
+                    e += 1;
                 }
                 out.push(Cand { s: i, e, raw });
                 i = e;
