@@ -22,6 +22,7 @@
 //!   "the past decade" -> P10Y.
 
 mod amounts;
+mod dates;
 mod lexicon;
 mod relative;
 mod resolve;

@@ -4,9 +4,10 @@
 //! and modified dates: "the end of 2008", "early 2009", "later this year".
 
 use super::amounts::dur_core;
+use super::dates::{date_at, season_word};
 use super::lexicon::{Unit, month, unit, weekday};
 use super::resolve::{Gran, Pick, Raw, YearRef};
-use super::scan::{T, date_at, season_word};
+use super::scan::T;
 use super::token::Kind;
 
 /// "the beginning of 2008", "the end of the year", "early 2009",
