@@ -97,8 +97,11 @@ fn month_first(t: T, i: usize, ctx: bool) -> Option<(usize, Raw)> {
     {
         return Some((j + 2, Raw::Ym(y, m)));
     }
-    // "January next year", "March of this year"
+    // "January next year", "March of this year", "July that year"
     let k = if t.is(j, "of") { j + 1 } else { j };
+    if t.is(k, "that") && t.is(k + 1, "year") && !abbr {
+        return Some((k + 2, Raw::MonthThatYear(m)));
+    }
     if t.is(k + 1, "year") && !abbr {
         let off = match t.w(k) {
             "this" => Some(0),

@@ -118,11 +118,15 @@ pub fn rel_at(t: T, i: usize) -> Option<(usize, Raw)> {
             return None;
         }
         "that" => {
+            // anaphoric: the day, week, month or year last mentioned
             let j = if t.is(i + 1, "same") { i + 2 } else { i + 1 };
-            if t.is(j, "day") {
-                return Some((j + 1, Raw::Anaphor));
-            }
-            return None;
+            return match t.w(j) {
+                "day" => Some((j + 1, Raw::Anaphor)),
+                "week" => Some((j + 1, Raw::Chain(Gran::Week, 0))),
+                "month" => Some((j + 1, Raw::Chain(Gran::Month, 0))),
+                "year" => Some((j + 1, Raw::Chain(Gran::Year, 0))),
+                _ => None,
+            };
         }
         "a" | "an" if t.is(i + 1, "later") && t.any(i + 2, &["date", "time", "stage"]) => {
             return Some((i + 3, Raw::Ref("FUTURE_REF")));
@@ -259,6 +263,17 @@ fn the_rel(t: T, i: usize) -> Option<(usize, Raw)> {
             noun_ends(t, j + 2).then_some((j + 2, Raw::Ref("FUTURE_REF")))
         }
         "present" if n == "day" => Some((j + 2, Raw::Ref("PRESENT_REF"))),
+        "moment" if t.any(i.wrapping_sub(1), &["at", "for"]) && i > 0 => {
+            noun_ends(t, j + 1).then_some((j + 1, Raw::Ref("PRESENT_REF")))
+        }
+        "weekend"
+            if t.any(
+                i.wrapping_sub(1),
+                &["over", "at", "during", "on", "this", "since", "until", "by"],
+            ) && i > 0 =>
+        {
+            Some((j + 1, Raw::Weekend))
+        }
         _ => None,
     }
 }

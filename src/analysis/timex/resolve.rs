@@ -88,6 +88,10 @@ pub enum Raw {
     Month(u32, Pick),
     /// A month in a year relative to the dct's ("January next year").
     MonthY(u32, i32),
+    /// A month in the year last mentioned ("in July that year").
+    MonthThatYear(u32),
+    /// "the weekend": the one before (or, looking ahead, after) the dct.
+    Weekend,
     Weekday(u32, Pick),
     Thanksgiving,
     Quarter(YearRef, u32),
@@ -315,8 +319,35 @@ impl Resolver {
                 }
                 (Date, format!("{y:04}"))
             }
-            Raw::Decade(d) => (Date, format!("{d:03}")),
+            Raw::Decade(d) => {
+                if let Some(x) = NaiveDate::from_ymd_opt(d * 10, 1, 1) {
+                    self.coarse = Some((x, Gran::Decade));
+                }
+                (Date, format!("{d:03}"))
+            }
             Raw::Century(c) => (Date, format!("{c:02}")),
+            Raw::MonthThatYear(m) => {
+                match self.coarse.filter(|(_, g)| rank(*g) <= rank(Gran::Year)) {
+                    Some((d, _)) => (Date, format!("{:04}-{m:02}", d.year())),
+                    None => self.resolve(&Raw::Month(*m, Pick::Dir), dir, day),
+                }
+            }
+            Raw::Weekend => match dct {
+                Some(d) => {
+                    // the weekend on or before the dct, or on or after it
+                    let sat = d.weekday().days_since(Weekday::Sat) as i64;
+                    let off = match dir {
+                        Dir::Past if sat <= 1 => 0,
+                        Dir::Past => -sat,
+                        Dir::Future => (7 - sat).rem_euclid(7),
+                    };
+                    (
+                        Date,
+                        add_days(d, off).map_or("XXXX-WXX-WE".into(), |x| week(x) + "-WE"),
+                    )
+                }
+                None => (Date, "XXXX-WXX-WE".into()),
+            },
             Raw::Fiscal(y) => (Date, format!("FY{y:04}")),
             Raw::FiscalRel(o) => match dct {
                 Some(d) => (Date, format!("FY{:04}", d.year() + o)),
