@@ -354,26 +354,28 @@ fn clock(t: T, i: usize) -> Option<(usize, Raw)> {
         _ => {}
     }
     // "9.30am", "5.57pm"
-    if tk.kind == Kind::Num && tk.nd <= 2 && t.p(i + 1, b'.') && t.glued(i + 1) && t.glued(i + 2) {
-        if let Some(mt) = t.tok(i + 2) {
-            if mt.kind == Kind::Mixed
-                && mt.nd == 2
-                && matches!(mt.suffix(), "am" | "pm")
-                && mt.num <= 59
-                && (1..=12).contains(&tk.num)
-            {
-                let h = to24(tk.num, mt.suffix() == "pm");
-                let (e, z) = zone_after(t, i + 3);
-                return Some((
-                    e,
-                    Raw::Time {
-                        h,
-                        m: mt.num,
-                        utc: z == Some(true),
-                    },
-                ));
-            }
-        }
+    if tk.kind == Kind::Num
+        && tk.nd <= 2
+        && t.p(i + 1, b'.')
+        && t.glued(i + 1)
+        && t.glued(i + 2)
+        && let Some(mt) = t.tok(i + 2)
+        && mt.kind == Kind::Mixed
+        && mt.nd == 2
+        && matches!(mt.suffix(), "am" | "pm")
+        && mt.num <= 59
+        && (1..=12).contains(&tk.num)
+    {
+        let h = to24(tk.num, mt.suffix() == "pm");
+        let (e, z) = zone_after(t, i + 3);
+        return Some((
+            e,
+            Raw::Time {
+                h,
+                m: mt.num,
+                utc: z == Some(true),
+            },
+        ));
     }
     // "3pm", "10am"
     if tk.kind == Kind::Mixed && matches!(tk.suffix(), "am" | "pm") && (1..=2).contains(&tk.nd) {
