@@ -270,7 +270,7 @@ fn durations(t: T, i: usize) -> Option<(usize, Raw)> {
         if long {
             return Some((i + 3, Raw::Dur(duration_value(None, u))));
         }
-        if t.any(i.wrapping_sub(1), &["for", "within"])
+        if t.any(i.wrapping_sub(1), &["for", "within", "in"])
             && i > 0
             && !t.is(i + 1, "ago")
             && !matches!(u, Unit::Second | Unit::Quarter)

@@ -234,14 +234,21 @@ fn bare_year(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
     }
     let pw = t.pw(i);
     let strong = ctx_in && (STRONG.contains(&pw) || t.p(i.wrapping_sub(1), b'-'));
+    let nw = t.w(i + 1);
     let next_plural = t.kind(i + 1) == Some(Kind::Word)
         && !t.cap(i + 1)
-        && t.w(i + 1).ends_with('s')
-        && !t.w(i + 1).ends_with("ss");
+        && nw.len() > 3
+        && nw.ends_with('s')
+        && !nw.ends_with("ss")
+        && !nw.ends_with("us")
+        && !nw.ends_with("is");
     let ranged = |k: usize| year_at(t, k).is_some() || t.p(k, b')');
+    // "in 2000 cases", "by 2015 votes": a count before a plural noun
+    if next_plural {
+        return None;
+    }
     let ok = (strong && (1000..=2199).contains(&y))
         || ((1900..=2100).contains(&y)
-            && !next_plural
             && (ctx_in
                 || pw == "the"
                 || (t.any(i.wrapping_sub(1), &["to", "and", "or", "through"])

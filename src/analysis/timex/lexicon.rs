@@ -199,7 +199,6 @@ pub fn date_preposition(w: &str) -> bool {
             | "last"
             | "next"
             | "this"
-            | "of"
             | "on"
             | "fiscal"
             | "year"

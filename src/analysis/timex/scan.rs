@@ -114,7 +114,23 @@ fn ctx(t: T, i: usize) -> bool {
         || (t.pw(i) == "of"
             && t.any(
                 i.wrapping_sub(2),
-                &["as", "end", "beginning", "start", "middle", "turn"],
+                &[
+                    "as",
+                    "end",
+                    "beginning",
+                    "start",
+                    "middle",
+                    "turn",
+                    "month",
+                    "spring",
+                    "summer",
+                    "autumn",
+                    "fall",
+                    "winter",
+                    "part",
+                    "half",
+                    "rest",
+                ],
             ))
 }
 
