@@ -120,6 +120,9 @@ pub fn rel_at(t: T, i: usize) -> Option<(usize, Raw)> {
         "that" => {
             // anaphoric: the day, week, month or year last mentioned
             let j = if t.is(i + 1, "same") { i + 2 } else { i + 1 };
+            if let Some(p) = super::scan::part_of_day(t.w(j)) {
+                return Some((j + 1, Raw::Pod(Box::new(Raw::Anaphor), p)));
+            }
             return match t.w(j) {
                 "day" => Some((j + 1, Raw::Anaphor)),
                 "week" => Some((j + 1, Raw::Chain(Gran::Week, 0))),
@@ -263,6 +266,25 @@ fn the_rel(t: T, i: usize) -> Option<(usize, Raw)> {
             noun_ends(t, j + 2).then_some((j + 2, Raw::Ref("FUTURE_REF")))
         }
         "present" if n == "day" => Some((j + 2, Raw::Ref("PRESENT_REF"))),
+        // "in the summer", "during the winter": the season by tense
+        "spring" | "summer" | "autumn" | "fall" | "winter"
+            if !t.cap(j)
+                && i > 0
+                && t.any(
+                    i - 1,
+                    &["in", "during", "over", "through", "until", "by", "since"],
+                ) =>
+        {
+            let s = season_word(w)?;
+            noun_ends(t, j + 1).then_some((j + 1, Raw::Season(YearRef::Dir, s)))
+        }
+        // "in the morning": that part of the day last mentioned
+        "morning" | "afternoon" | "evening" | "night"
+            if i > 0 && t.any(i - 1, &["in", "during", "overnight", "through"]) =>
+        {
+            let p = super::scan::part_of_day(w)?;
+            noun_ends(t, j + 1).then_some((j + 1, Raw::Pod(Box::new(Raw::Anaphor), p)))
+        }
         "moment" if t.any(i.wrapping_sub(1), &["at", "for"]) && i > 0 => {
             noun_ends(t, j + 1).then_some((j + 1, Raw::Ref("PRESENT_REF")))
         }
@@ -278,72 +300,78 @@ fn the_rel(t: T, i: usize) -> Option<(usize, Raw)> {
     }
 }
 
+/// Words that can follow a noun phrase that ends in a time word.
+const AFTER_NOUN: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "when",
+    "while",
+    "as",
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "to",
+    "of",
+    "in",
+    "with",
+    "because",
+    "where",
+    "for",
+    "they",
+    "we",
+    "he",
+    "she",
+    "it",
+    "i",
+    "you",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "there",
+    "will",
+    "would",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "than",
+    "if",
+    "at",
+    "on",
+    "by",
+    "too",
+    "now",
+    "were",
+    "are",
+    "be",
+    "been",
+    "so",
+    "its",
+    "their",
+    "his",
+    "her",
+    "after",
+    "before",
+    "until",
+    "since",
+    "following",
+    "amid",
+    "from",
+];
+
 /// "the past" and "the future" are times when they end a noun phrase ("in
 /// the past,", "in the future the firm will"), adjectives before a noun
 /// ("the past participation", "the future king").
 fn noun_ends(t: T, k: usize) -> bool {
     match t.kind(k) {
         None | Some(Kind::Punct) => true,
-        Some(Kind::Word) => {
-            t.cap(k)
-                || matches!(
-                    t.w(k),
-                    "and"
-                        | "or"
-                        | "but"
-                        | "when"
-                        | "while"
-                        | "as"
-                        | "is"
-                        | "was"
-                        | "has"
-                        | "had"
-                        | "have"
-                        | "to"
-                        | "of"
-                        | "in"
-                        | "with"
-                        | "because"
-                        | "where"
-                        | "for"
-                        | "they"
-                        | "we"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "i"
-                        | "you"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "this"
-                        | "that"
-                        | "there"
-                        | "will"
-                        | "would"
-                        | "may"
-                        | "might"
-                        | "could"
-                        | "should"
-                        | "can"
-                        | "than"
-                        | "if"
-                        | "at"
-                        | "on"
-                        | "by"
-                        | "too"
-                        | "now"
-                        | "were"
-                        | "are"
-                        | "be"
-                        | "been"
-                        | "so"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                )
-        }
+        Some(Kind::Word) => t.cap(k) || AFTER_NOUN.contains(&t.w(k)),
         _ => false,
     }
 }
