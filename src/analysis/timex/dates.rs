@@ -492,6 +492,20 @@ fn weekday_form(t: T, i: usize, ctx: bool) -> Option<(usize, Raw)> {
     Some((i + 1, Raw::Weekday(w, Pick::Dir)))
 }
 
+/// "first-quarter profit", "second-half sales": a quarter or half of the
+/// year by tense.
+fn period_adjective(t: T, i: usize) -> Option<(usize, Raw)> {
+    let n = ordinal_at(t, i)?;
+    if !(t.p(i + 1, b'-') && t.glued(i + 1) && t.glued(i + 2)) {
+        return None;
+    }
+    match t.w(i + 2) {
+        "quarter" if (1..=4).contains(&n) => Some((i + 3, Raw::Quarter(YearRef::Dir, n))),
+        "half" if (1..=2).contains(&n) => Some((i + 3, Raw::Half(YearRef::Dir, n))),
+        _ => None,
+    }
+}
+
 /// Calendar dates starting at token `i`.
 pub fn date_at(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
     if t.is(i, "the") {
@@ -506,7 +520,8 @@ pub fn date_at(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
             .or_else(|| {
                 let s = season_word(t.w(i))?;
                 year_at(t, i + 1).map(|y| (i + 2, Raw::Season(YearRef::Abs(y), s)))
-            }),
+            })
+            .or_else(|| period_adjective(t, i)),
         Kind::Num if t.p(i + 1, b'\'') && t.is(i + 2, "s") && t.glued(i + 1) && t.glued(i + 2) => {
             // "1930's"
             let (v, nd) = t.num(i)?;
@@ -530,6 +545,7 @@ pub fn date_at(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
             day_first(t, i)
                 .or_else(|| q_form(t, i))
                 .or_else(|| fiscal(t, i))
+                .or_else(|| period_adjective(t, i))
         }
         Kind::Punct => {
             // '90s

@@ -245,6 +245,10 @@ fn can_start(tk: &Tok<'_>) -> bool {
                         | "midday"
                         | "midnight"
                         | "coming"
+                        | "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
                 )
         }
     }
