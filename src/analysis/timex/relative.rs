@@ -227,10 +227,11 @@ fn the_rel(t: T, i: usize) -> Option<(usize, Raw)> {
     let unit_g = unit(n).and_then(|(u, pl)| Some((Gran::of(u)?, pl)));
     // "the day before." / "the year after,": only when nothing follows, since
     // "the day before the vote" counts from an event, not a date
-    if let Some((g, false)) = unit(w).and_then(|(u, pl)| Some((Gran::of(u)?, pl))) {
-        if matches!(n, "before" | "after") && matches!(t.kind(j + 2), None | Some(Kind::Punct)) {
-            return Some((j + 2, Raw::Chain(g, if n == "before" { -1 } else { 1 })));
-        }
+    if let Some((g, false)) = unit(w).and_then(|(u, pl)| Some((Gran::of(u)?, pl)))
+        && matches!(n, "before" | "after")
+        && matches!(t.kind(j + 2), None | Some(Kind::Punct))
+    {
+        return Some((j + 2, Raw::Chain(g, if n == "before" { -1 } else { 1 })));
     }
     match w {
         "following" | "next" | "previous" | "prior" | "same" => {
