@@ -424,6 +424,40 @@ fn holiday(t: T, i: usize) -> Option<(usize, Raw)> {
         }
         _ => return None,
     };
+    // "Christmas Island", "New Year Honours", "Christmas tree": names and
+    // things, not the day
+    if t.name_word(e)
+        || t.any(
+            e,
+            &[
+                "tree",
+                "trees",
+                "card",
+                "cards",
+                "carol",
+                "carols",
+                "lights",
+                "decorations",
+                "pudding",
+                "cracker",
+                "crackers",
+                "jumper",
+                "jumpers",
+                "song",
+                "songs",
+                "movie",
+                "film",
+                "album",
+                "single",
+                "number",
+                "hit",
+                "spirit",
+                "island",
+            ],
+        )
+    {
+        return None;
+    }
     let mut raw = Raw::MonthDay(m, d);
     if let Some(y) = year_at(t, e) {
         raw = Raw::Ymd(y, m, d);
