@@ -54,7 +54,7 @@ impl<'a> Tok<'a> {
 pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>> {
     let b = body.as_bytes();
     let base = r.start;
-    let mut out = Vec::with_capacity((r.end - r.start) / 5 + 4);
+    let mut out = Vec::with_capacity((r.end - r.start) / 4 + 4);
     let mut i = r.start;
     let mut sp = true;
     while i < r.end {
@@ -79,25 +79,38 @@ pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>>
         };
         sp = false;
         if c.is_ascii_alphanumeric() {
-            while i < r.end && b[i].is_ascii_alphanumeric() {
+            // one pass: leading digits and their value, any later digit,
+            // any lowercase letter
+            let (mut nd, mut num, mut digit_after, mut lower_seen) = (0usize, 0u32, false, false);
+            while i < r.end {
+                let x = b[i];
+                if x.is_ascii_digit() {
+                    if nd == i - s {
+                        nd += 1;
+                        num = num.saturating_mul(10).saturating_add((x - b'0') as u32);
+                    } else {
+                        digit_after = true;
+                    }
+                } else if x.is_ascii_lowercase() {
+                    lower_seen = true;
+                } else if !x.is_ascii_uppercase() {
+                    break;
+                }
                 i += 1;
             }
             t.e = i;
-            let word = &b[s..i];
-            let nd = word.iter().take_while(|x| x.is_ascii_digit()).count();
-            t.kind = if nd == word.len() {
+            let len = i - s;
+            t.kind = if nd == len {
                 Kind::Num
-            } else if nd > 0 || word.iter().any(|x| x.is_ascii_digit()) {
+            } else if nd > 0 || digit_after {
                 Kind::Mixed
             } else {
                 Kind::Word
             };
             t.nd = nd.min(255) as u8;
-            t.num = word[..nd].iter().fold(0u32, |a, d| {
-                a.saturating_mul(10).saturating_add((d - b'0') as u32)
-            });
+            t.num = num;
             t.cap = c.is_ascii_uppercase();
-            t.caps = t.cap && word.len() > 1 && !word.iter().any(|x| x.is_ascii_lowercase());
+            t.caps = t.cap && len > 1 && !lower_seen;
             t.low = &lower[s - base..i - base];
         } else if c < 0x80 {
             t.ch = c;
