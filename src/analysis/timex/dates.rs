@@ -63,6 +63,29 @@ fn with_year(y: Option<i32>, m: u32, d: u32) -> Option<Raw> {
     }
 }
 
+/// "last year", "this year", "next year" after a day and month: (offset, end).
+fn rel_year(t: T, j: usize) -> Option<(i32, usize)> {
+    let off = match t.w(j) {
+        "this" => 0,
+        "next" => 1,
+        "last" => -1,
+        _ => return None,
+    };
+    t.is(j + 1, "year").then_some((off, j + 2))
+}
+
+/// A day and month, then maybe a year ("4 December 2025", "4 December last
+/// year", "4 December").
+fn day_month_year(t: T, m: u32, d: u32, k: usize) -> Option<(usize, Raw)> {
+    if let Some((y, e)) = trailing_year(t, k) {
+        return Some((e, with_year(Some(y), m, d)?));
+    }
+    if let Some((off, e)) = rel_year(t, k) {
+        return valid_md(m, d).then_some((e, Raw::MonthDayY(m, d, off)));
+    }
+    Some((k, with_year(None, m, d)?))
+}
+
 /// ", 2025" or " 2025" after a day: (year, end).
 fn trailing_year(t: T, j: usize) -> Option<(i32, usize)> {
     if let Some(y) = year_at(t, j) {
@@ -79,15 +102,10 @@ fn trailing_year(t: T, j: usize) -> Option<(i32, usize)> {
 /// "December 4(th)(, 2025)", "Dec. 4", "May 2008", "July".
 fn month_first(t: T, i: usize, ctx: bool) -> Option<(usize, Raw)> {
     let (m, j, abbr) = month_at(t, i)?;
-    if let Some(d) = day_at(t, j) {
-        let (y, e) = match trailing_year(t, j + 1) {
-            Some((y, e)) => (Some(y), e),
-            None => (None, j + 1),
-        };
-        // "May 5" could be "Theresa May 5 ..." only in odd prose; accept.
-        if let Some(r) = with_year(y, m, d) {
-            return Some((e, r));
-        }
+    if let Some(d) = day_at(t, j)
+        && let Some(r) = day_month_year(t, m, d, j + 1)
+    {
+        return Some(r);
     }
     if let Some((y, e)) = trailing_year(t, j) {
         return Some((e, Raw::Ym(y, m)));
@@ -137,11 +155,7 @@ fn day_first(t: T, i: usize) -> Option<(usize, Raw)> {
     let d = day_at(t, i)?;
     let j = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
     let (m, k, _) = month_at(t, j)?;
-    let (y, e) = match trailing_year(t, k) {
-        Some((y, e)) => (Some(y), e),
-        None => (None, k),
-    };
-    Some((e, with_year(y, m, d)?))
+    day_month_year(t, m, d, k)
 }
 
 /// All-digit dates: 2025-12-04, 2025/12/04, 12/04/2025, 7/8/07, 04.12.2025;
@@ -504,6 +518,20 @@ fn q_form(t: T, i: usize) -> Option<(usize, Raw)> {
     }
 }
 
+/// "H1 2024", "H2 2023": halves only with a year ("H1" alone is too many things).
+fn h_form(t: T, i: usize) -> Option<(usize, Raw)> {
+    let tk = t.tok(i)?;
+    let w = tk.w();
+    if tk.kind != Kind::Mixed || !tk.cap || !(w == "h1" || w == "h2") {
+        return None;
+    }
+    let y = year_at(t, i + 1)?;
+    Some((
+        i + 2,
+        Raw::Half(YearRef::Abs(y), if w == "h1" { 1 } else { 2 }),
+    ))
+}
+
 /// Weekdays: "Friday", "Monday, June 3, 2008", "on Fridays" (a set).
 fn weekday_form(t: T, i: usize, ctx: bool) -> Option<(usize, Raw)> {
     if !t.cap(i) || t.kind(i) != Some(Kind::Word) {
@@ -578,6 +606,7 @@ pub fn date_at(t: T, i: usize, ctx_in: bool) -> Option<(usize, Raw)> {
             }
             day_first(t, i)
                 .or_else(|| q_form(t, i))
+                .or_else(|| h_form(t, i))
                 .or_else(|| fiscal(t, i))
                 .or_else(|| period_adjective(t, i))
         }

@@ -88,6 +88,8 @@ pub enum Raw {
     Month(u32, Pick),
     /// A month in a year relative to the dct's ("January next year").
     MonthY(u32, i32),
+    /// A day in a year relative to the dct's ("30 June last year").
+    MonthDayY(u32, u32, i32),
     /// A month in the year last mentioned ("in July that year").
     MonthThatYear(u32),
     /// "the weekend": the one before (or, looking ahead, after) the dct.
@@ -360,6 +362,10 @@ impl Resolver {
             Raw::Month(m, pick) => match self.pick_year(*m, 0, *pick, dir) {
                 Some(y) => (Date, format!("{y:04}-{m:02}")),
                 None => (Date, format!("XXXX-{m:02}")),
+            },
+            Raw::MonthDayY(m, d, off) => match dct {
+                Some(x) => self.resolve(&Raw::Ymd(x.year() + off, *m, *d), dir, day),
+                None => (Date, format!("XXXX-{m:02}-{d:02}")),
             },
             Raw::MonthY(m, off) => match dct {
                 Some(d) => (Date, format!("{:04}-{m:02}", d.year() + off)),

@@ -110,6 +110,14 @@ fn ctx(t: T, i: usize) -> bool {
     if t.p(i - 1, b'-') && t.glued(i) && i >= 2 && t.any(i - 2, &["mid", "early", "late"]) {
         return true;
     }
+    // "between January and March", "from May to June"
+    if i >= 2
+        && t.any(i - 1, &["and", "to", "or", "through", "until", "till"])
+        && (month(t.w(i - 2)).is_some() || weekday(t.w(i - 2)).is_some())
+        && t.cap(i - 2)
+    {
+        return true;
+    }
     date_preposition(t.pw(i))
         || (t.pw(i) == "of"
             && t.any(
