@@ -119,3 +119,23 @@ proptest! {
         check(&body, &sents, dct)?;
     }
 }
+
+#[test]
+fn long_unbroken_body() {
+    // one 200 KB line: cut into pieces internally, dates on both sides found
+    let mut body = String::new();
+    while body.len() < 200_000 {
+        body.push_str("The plant opened on 4 December 2025 and closed in July. ");
+    }
+    let dct = NaiveDate::from_ymd_opt(2026, 1, 2);
+    let found = timex::find(&body, &sentences::split(&body), dct);
+    let n = body.matches("4 December 2025").count() + body.matches("July").count();
+    assert_eq!(found.len(), n);
+    assert!(found.windows(2).all(|w| w[0].end <= w[1].start));
+    let long_word = "x".repeat(40_000);
+    check(&long_word, &[], None).unwrap();
+    check(&"é".repeat(20_000), &[], None).unwrap();
+    check(&"日".repeat(20_000), &[], None).unwrap();
+    check(&format!("a{}", "日".repeat(20_000)), &[], None).unwrap();
+    check(&format!("ab{}", "🙂".repeat(20_000)), &[], None).unwrap();
+}

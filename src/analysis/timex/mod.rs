@@ -75,6 +75,43 @@ fn segments(body: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     if pos < body.len() && !body[pos..].trim().is_empty() {
         out.push(pos..body.len());
     }
+    // A "sentence" can be a whole unbroken body (a splitter that gives one
+    // range per line, a file without newlines): cut long ones so the token
+    // buffer stays small.
+    if out.iter().any(|r| r.len() > MAX_SEGMENT) {
+        out = out.into_iter().flat_map(|r| cut(body, r)).collect();
+    }
+    out
+}
+
+/// Longest segment tokenized at once, in bytes.
+const MAX_SEGMENT: usize = 16 * 1024;
+
+/// `r` in pieces of at most about `MAX_SEGMENT` bytes, cut after a full stop
+/// and a space when there is one in the second half of the piece, else at a
+/// space, else at a char boundary.
+fn cut(body: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut s = r.start;
+    while r.end - s > MAX_SEGMENT {
+        let mut lim = s + MAX_SEGMENT;
+        while !body.is_char_boundary(lim) {
+            lim -= 1;
+        }
+        let mut mid = s + MAX_SEGMENT / 2;
+        while !body.is_char_boundary(mid) {
+            mid += 1;
+        }
+        let window = &body[mid..lim];
+        let at = window
+            .rfind(". ")
+            .map(|k| k + 2)
+            .or_else(|| window.rfind(' ').map(|k| k + 1))
+            .map_or(lim, |k| mid + k);
+        out.push(s..at);
+        s = at;
+    }
+    out.push(s..r.end);
     out
 }
 
