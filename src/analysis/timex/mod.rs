@@ -2,24 +2,46 @@
 //!
 //! Pipeline, per sentence: a prefilter (Aho-Corasick over trigger words and
 //! digits) skips sentences that cannot hold a timex; the rest are tokenized
-//! (`token`), matched by a hand-written grammar (`scan`, `relative`,
-//! `amounts`), given a direction from verb tense (`tense`), and resolved in
-//! article order against the dct and the last mentioned day (`resolve`).
+//! (`token`), matched by a hand-written grammar (`scan` drives `dates`,
+//! `relative` and `amounts`), given a direction from verb tense (`tense`),
+//! and resolved in article order against the dct and the last mentioned date
+//! (`resolve`). Hand-written token rules rather than regexes: the rules need
+//! word lists, capitalisation and neighbouring words, which read more plainly
+//! as code, and the token pass is the only full scan of the text.
+//!
+//! Spans follow TimeML: prepositions are left out ("in [July]", "on
+//! [Monday]"), determiners and modifiers that belong to the expression are
+//! kept ("[the 1990s]", "[the past decade]", "[almost two years]", "[two
+//! days ago]", "[the end of 2008]").
+//!
+//! Resolution: news looks back by default: "Friday" is the most recent
+//! Friday on or before the dct (the dct itself when it is a Friday), "in
+//! July" the most recent July; the nearest tense cue in the sentence ("will",
+//! "is expected to", "plans to", "to be held") turns that forward. "last
+//! week" is the ISO week before the dct's (`2025-W48`). Chains ("the
+//! following day", "three years later", "that year") count from the last
+//! date mentioned before them, else from the dct. Clock times take their day
+//! from a date in the same sentence, else the dct.
 //!
 //! Value conventions where TimeML leaves a choice:
 //! - no dct: relative expressions keep their granularity with `X`s:
 //!   "today"/"yesterday"/"two days ago" -> `XXXX-XX-XX`, "Friday" ->
 //!   `XXXX-WXX-5`, "last week" -> `XXXX-WXX`, "next month"/"in July" ->
 //!   `XXXX-XX`/`XXXX-07`, "this year" -> `XXXX`, "the first quarter" ->
-//!   `XXXX-Q1`, "this morning" -> `XXXX-XX-XXTMO`; "now" is `PRESENT_REF` and
-//!   "recently" `PAST_REF` with or without a dct. A year is never invented.
+//!   `XXXX-Q1`, "this morning" -> `XXXX-XX-XXTMO`, "3 p.m." ->
+//!   `XXXX-XX-XXT15:00`; "now" is `PRESENT_REF` and "recently" `PAST_REF`
+//!   with or without a dct. A year is never invented.
 //! - "to date" is not tagged (it means "so far", not a time point); ages
-//!   ("45-year-old", "aged 45") are not tagged; ordinals of a unit ("its
-//!   fourth year") are not tagged.
+//!   ("45-year-old", "aged 45", "25 years of age") are not tagged; ordinals
+//!   of a unit ("its fourth year") are not tagged.
 //! - modifiers (early, late, mid, the end of) keep the inner value, as TimeML
 //!   does with its `mod` attribute ("late 2007" -> 2007, "mid-2011" -> 2011).
 //! - decades and centuries: "the 1990s" -> 199, "the 21st century" -> 20;
-//!   "the past decade" -> P10Y.
+//!   "the past decade" -> P10Y (decades and centuries as years).
+//! - "N units ago" has the unit's granularity ("three weeks ago" -> a week,
+//!   "five years ago" -> a year); "several years ago" -> `PAST_REF`.
+//! - "midnight" -> `T24:00`; UTC/GMT times get `Z`; other zones are kept in
+//!   the span but not in the value.
 
 mod amounts;
 mod dates;
