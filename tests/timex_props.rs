@@ -139,3 +139,17 @@ fn long_unbroken_body() {
     check(&format!("a{}", "日".repeat(20_000)), &[], None).unwrap();
     check(&format!("ab{}", "🙂".repeat(20_000)), &[], None).unwrap();
 }
+
+#[test]
+fn extreme_reference_dates() {
+    let text = "On Friday, two days ago, last week, next month, the following day, \
+                in July, on December 31, at Thanksgiving, in the first quarter, \
+                three centuries ago, 99999 years later, this weekend, at 3 p.m.";
+    for dct in [
+        NaiveDate::MIN,
+        NaiveDate::MAX,
+        NaiveDate::from_ymd_opt(0, 1, 1).unwrap(),
+    ] {
+        check(text, &sentences::split(text), Some(dct)).unwrap();
+    }
+}
