@@ -242,7 +242,11 @@ impl Resolver {
         }
     }
 
-    fn year_of(&self, y: YearRef, later_in_year: bool, dir: Dir) -> Option<i32> {
+    /// Year of a part of a year (quarter, half, season). `ahead`: in the
+    /// dct's year it starts after the dct; `behind`: it ended before the dct.
+    /// Looking back, one still ahead is last year's; looking forward, one
+    /// already behind is next year's.
+    fn year_of(&self, y: YearRef, dir: Dir, ahead: bool, behind: bool) -> Option<i32> {
         if let YearRef::Abs(y) = y {
             return Some(y);
         }
@@ -253,11 +257,10 @@ impl Resolver {
             _ => dir,
         };
         Some(match y {
-            YearRef::Abs(y) => y,
             YearRef::Rel(o) => d.year() + o,
-            YearRef::Dir | YearRef::Past | YearRef::Future => match (dir, later_in_year) {
-                (Dir::Past, true) => d.year() - 1,
-                (Dir::Future, false) => d.year() + 1,
+            _ => match dir {
+                Dir::Past if ahead => d.year() - 1,
+                Dir::Future if behind => d.year() + 1,
                 _ => d.year(),
             },
         })
@@ -408,47 +411,29 @@ impl Resolver {
                 }
             }
             Raw::Quarter(y, q) => {
-                let late = dct.is_some_and(|d| *q > d.month0() / 3 + 1);
-                let early = dct.is_some_and(|d| *q < d.month0() / 3 + 1);
-                let later = if dir == Dir::Past { late } else { !early };
-                match self.year_of(*y, later, dir) {
+                let cur = dct.map_or(0, |d| d.month0() / 3 + 1);
+                match self.year_of(*y, dir, *q > cur, *q < cur) {
                     Some(y) => (Date, format!("{y:04}-Q{q}")),
                     None => (Date, format!("XXXX-Q{q}")),
                 }
             }
             Raw::Half(y, h) => {
-                let late = dct.is_some_and(|d| *h == 2 && d.month() <= 6);
-                let later = if dir == Dir::Past {
-                    late
-                } else {
-                    !(*h == 1 && dct.is_some_and(|d| d.month() > 6))
-                };
-                match self.year_of(*y, later, dir) {
+                let cur = dct.map_or(0, |d| if d.month() <= 6 { 1 } else { 2 });
+                match self.year_of(*y, dir, *h > cur, *h < cur) {
                     Some(y) => (Date, format!("{y:04}-H{h}")),
                     None => (Date, format!("XXXX-H{h}")),
                 }
             }
             Raw::Season(y, s) => {
+                // first month of the season (winter: December)
                 let start = match *s {
                     "SP" => 3,
                     "SU" => 6,
                     "FA" => 9,
                     _ => 12,
                 };
-                // Past: a season starting after the dct month is last year's;
-                // future: one already over is next year's.
                 let m = dct.map_or(1, |d| d.month());
-                let dir = match y {
-                    YearRef::Past => Dir::Past,
-                    YearRef::Future => Dir::Future,
-                    _ => dir,
-                };
-                let later = if dir == Dir::Past {
-                    start > m
-                } else {
-                    start + 2 >= m
-                };
-                match self.year_of(*y, later, dir) {
+                match self.year_of(*y, dir, start > m, start + 2 < m) {
                     Some(y) => (Date, format!("{y:04}-{s}")),
                     None => (Date, format!("XXXX-{s}")),
                 }
