@@ -353,7 +353,26 @@ fn clock(t: T, i: usize) -> Option<(usize, Raw)> {
         }
         _ => {}
     }
-    // "9.30am", "5.57pm"
+    // "eleven o'clock", "3 o'clock"
+    if t.is(i + 1, "o") && t.p(i + 2, b'\'') && t.is(i + 3, "clock") {
+        let h = match tk.kind {
+            Kind::Num if tk.nd <= 2 => tk.num,
+            Kind::Word => number_word(w).unwrap_or(0),
+            _ => 0,
+        };
+        if (1..=12).contains(&h) {
+            let (e, z) = zone_after(t, i + 4);
+            return Some((
+                e,
+                Raw::Time {
+                    h,
+                    m: 0,
+                    utc: z == Some(true),
+                },
+            ));
+        }
+    }
+    // "9.30am", "5.57pm""
     if tk.kind == Kind::Num
         && tk.nd <= 2
         && t.p(i + 1, b'.')
