@@ -276,6 +276,7 @@ pub const TRIGGERS: &[&str] = &[
     "later",
     "fiscal",
     "moment",
+    "clock",
     "annum",
     "xmas",
     "0",
