@@ -141,11 +141,22 @@ fn cut(body: &str, r: Range<usize>) -> Vec<Range<usize>> {
 /// `dct` is the document creation time relative expressions resolve against;
 /// without it, years stay unknown (`XXXX-12-04`).
 pub fn find(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>) -> Vec<TimexMention> {
+    find_with(body, sentences, dct, true)
+}
+
+/// `find`, with the prefilter switched off when `filter` is false (the
+/// tests check that it never hides a match).
+fn find_with(
+    body: &str,
+    sentences: &[Range<usize>],
+    dct: Option<NaiveDate>,
+    filter: bool,
+) -> Vec<TimexMention> {
     let ac = prefilter();
     let mut res = Resolver::new(dct);
     let mut out = Vec::new();
     for seg in segments(body, sentences) {
-        if !ac.is_match(&body[seg.clone()]) {
+        if filter && !ac.is_match(&body[seg.clone()]) {
             continue;
         }
         let lower = body[seg.clone()].to_ascii_lowercase();
@@ -203,4 +214,30 @@ pub fn find(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>) -> V
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text of the table test, with and without the prefilter: the
+    /// prefilter only saves time, it must never hide an expression.
+    #[test]
+    fn prefilter_hides_nothing() {
+        let table = include_str!("../../../tests/data/timex_table.tsv");
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 4 {
+                continue;
+            }
+            let text: String = cols[1].replace("\\n", "\n").replace(['[', ']'], "");
+            let dct = NaiveDate::parse_from_str(cols[0], "%Y-%m-%d").ok();
+            let sents = super::super::sentences::split(&text);
+            assert_eq!(
+                find_with(&text, &sents, dct, true),
+                find_with(&text, &sents, dct, false),
+                "{text}"
+            );
+        }
+    }
 }
