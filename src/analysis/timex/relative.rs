@@ -183,6 +183,11 @@ pub fn rel_at(t: T, i: usize) -> Option<(usize, Raw)> {
         }
         return None;
     }
+    // "year-end", "month-end": the end of the dct's year or month
+    if matches!(w, "year" | "month") && t.p(i + 1, b'-') && t.glued(i + 1) && t.is(i + 2, "end") {
+        let g = if w == "year" { Gran::Year } else { Gran::Month };
+        return Some((i + 3, Raw::Rel(g, 0)));
+    }
     // "two days ago", "three weeks later", "a year from now", "years ago"
     if let Some((e, n, u)) = dur_core(t, i) {
         return ago(t, e, n, u);
