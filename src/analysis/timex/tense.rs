@@ -84,7 +84,27 @@ fn cue(t: T, j: usize, body: &str) -> Option<Dir> {
         && !text.ends_with("eed")
         && !tk.cap
     {
-        return if after_be { None } else { Some(Dir::Past) };
+        // "the planned stop", "its revised forecast": an adjective
+        let adjective = matches!(
+            t.pw(j),
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+        );
+        return if after_be || adjective {
+            None
+        } else {
+            Some(Dir::Past)
+        };
     }
     None
 }
