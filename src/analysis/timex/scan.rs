@@ -1,0 +1,298 @@
+//! The grammar's driver: at each token that can open an expression, try every
+//! rule and keep the longest match; then skip past it. Rules return the end
+//! token and a `Raw` meaning; nothing here knows about the dct. Calendar
+//! dates live in `dates`, relative expressions in `relative`, durations,
+//! sets and clock times in `amounts`.
+
+use super::amounts;
+use super::dates::{date_at, season_word};
+use super::lexicon::{date_preposition, month, month_abbr, weekday};
+use super::relative;
+use super::resolve::Raw;
+use super::token::{Kind, Tok};
+
+/// A match: tokens `s..e` mean `raw`.
+#[derive(Clone, Debug)]
+pub struct Cand {
+    pub s: usize,
+    pub e: usize,
+    pub raw: Raw,
+}
+
+/// Token access with bounds checks, so rules read as plain conditions.
+#[derive(Clone, Copy)]
+pub struct T<'a>(pub &'a [Tok<'a>]);
+
+impl<'a> T<'a> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    /// Lowercase word at `i` ("" past the end or for punctuation).
+    pub fn w(&self, i: usize) -> &'a str {
+        self.0.get(i).map_or("", |t| t.w())
+    }
+    pub fn is(&self, i: usize, s: &str) -> bool {
+        self.w(i) == s
+    }
+    pub fn any(&self, i: usize, set: &[&str]) -> bool {
+        let w = self.w(i);
+        !w.is_empty() && set.contains(&w)
+    }
+    /// Word before `i` ("" at the start).
+    pub fn pw(&self, i: usize) -> &'a str {
+        if i == 0 { "" } else { self.w(i - 1) }
+    }
+    pub fn p(&self, i: usize, c: u8) -> bool {
+        self.0.get(i).is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
+    }
+    /// No whitespace between token `i - 1` and `i`.
+    pub fn glued(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(|t| !t.sp)
+    }
+    pub fn cap(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(|t| t.cap)
+    }
+    pub fn caps(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(|t| t.caps)
+    }
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.0.get(i).map(|t| t.kind)
+    }
+    pub fn tok(&self, i: usize) -> Option<&'a Tok<'a>> {
+        self.0.get(i)
+    }
+    /// A digit run that stands alone: not part of "1,500", "3.5", "A-1" or "$20".
+    pub fn num(&self, i: usize) -> Option<(u32, u8)> {
+        let r = self.num_start(i)?;
+        if (self.p(i + 1, b',') || self.p(i + 1, b'.'))
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.kind(i + 2) == Some(Kind::Num)
+        {
+            return None;
+        }
+        Some(r)
+    }
+    /// A digit run not glued to what precedes it (it may go on: "2.5", "17.05.2019").
+    pub fn num_start(&self, i: usize) -> Option<(u32, u8)> {
+        let t = self.0.get(i)?;
+        if t.kind != Kind::Num {
+            return None;
+        }
+        if i > 0 && !t.sp {
+            let p = &self.0[i - 1];
+            if p.kind != Kind::Punct || matches!(p.ch, b'$' | b'.' | b',' | b'#') {
+                // glued to a word, a number or a currency sign
+                if !(p.ch == b'\'' || p.ch == b'(' || p.ch == b'-' || p.ch == b'"') {
+                    return None;
+                }
+            }
+        }
+        Some((t.num, t.nd))
+    }
+    /// A word that starts with a capital and is not a date word: a name follows.
+    pub fn name_word(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.cap(i) && self.kind(i) == Some(Kind::Word) && month(w).is_none() && weekday(w).is_none()
+    }
+}
+
+/// Tokens that say a date follows, before token `i`.
+fn ctx(t: T, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    if t.p(i - 1, b'-') && t.glued(i) && i >= 2 && t.any(i - 2, &["mid", "early", "late"]) {
+        return true;
+    }
+    // "between January and March", "from May to June"
+    if i >= 2
+        && t.any(i - 1, &["and", "to", "or", "through", "until", "till"])
+        && (month(t.w(i - 2)).is_some() || weekday(t.w(i - 2)).is_some())
+        && t.cap(i - 2)
+    {
+        return true;
+    }
+    date_preposition(t.pw(i))
+        || (t.pw(i) == "of"
+            && t.any(
+                i.wrapping_sub(2),
+                &[
+                    "as",
+                    "end",
+                    "beginning",
+                    "start",
+                    "middle",
+                    "turn",
+                    "month",
+                    "spring",
+                    "summer",
+                    "autumn",
+                    "fall",
+                    "winter",
+                    "part",
+                    "half",
+                    "rest",
+                ],
+            ))
+}
+
+/// Day-level meanings, which a part of day can follow ("Friday morning").
+fn day_level(r: &Raw) -> bool {
+    use super::resolve::Gran;
+    matches!(r, Raw::Ymd(..) | Raw::MonthDay(..) | Raw::Weekday(..) | Raw::Anaphor)
+        || matches!(r, Raw::Rel(Gran::Day, _) | Raw::Chain(Gran::Day, _))
+}
+
+pub fn part_of_day(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        "night" => "NI",
+        _ => return None,
+    })
+}
+
+/// Whether any rule can start at this token: digits, a few marks, and the
+/// words that open an expression. Most tokens of news text are not, and the
+/// rules are tried only where this says yes.
+fn can_start(tk: &Tok<'_>) -> bool {
+    match tk.kind {
+        Kind::Num | Kind::Mixed => true,
+        Kind::Punct => tk.ch == b'\'',
+        Kind::Word => {
+            let w = tk.w();
+            if w.is_empty() {
+                return false;
+            }
+            if tk.cap && (month(w).is_some() || month_abbr(w).is_some() || weekday(w).is_some()) {
+                return true;
+            }
+            super::lexicon::unit(w).is_some()
+                || super::lexicon::number_word(w).is_some()
+                || season_word(w).is_some()
+                || matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "that"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "earlier"
+                        | "later"
+                        | "beginning"
+                        | "start"
+                        | "end"
+                        | "middle"
+                        | "close"
+                        | "turn"
+                        | "every"
+                        | "each"
+                        | "per"
+                        | "almost"
+                        | "nearly"
+                        | "about"
+                        | "approximately"
+                        | "roughly"
+                        | "around"
+                        | "several"
+                        | "few"
+                        | "many"
+                        | "half"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "today"
+                        | "yesterday"
+                        | "tomorrow"
+                        | "tonight"
+                        | "now"
+                        | "currently"
+                        | "presently"
+                        | "nowadays"
+                        | "recently"
+                        | "lately"
+                        | "more"
+                        | "most"
+                        | "these"
+                        | "present"
+                        | "soon"
+                        | "recent"
+                        | "christmas"
+                        | "xmas"
+                        | "new"
+                        | "halloween"
+                        | "valentine"
+                        | "boxing"
+                        | "thanksgiving"
+                        | "fiscal"
+                        | "fy"
+                        | "annual"
+                        | "annually"
+                        | "yearly"
+                        | "daily"
+                        | "nightly"
+                        | "weekly"
+                        | "monthly"
+                        | "hourly"
+                        | "quarterly"
+                        | "noon"
+                        | "midday"
+                        | "midnight"
+                        | "coming"
+                        | "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                )
+        }
+    }
+}
+
+/// Every match in `toks`, in order, non-overlapping (longest at each start).
+pub fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
+    let t = T(toks);
+    let mut out: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if !can_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let c = ctx(t, i);
+        let mut best: Option<(usize, Raw)> = None;
+        let mut take = |r: Option<(usize, Raw)>| {
+            if let Some((e, raw)) = r
+                && e > i
+                && best.as_ref().is_none_or(|b| e > b.0)
+            {
+                best = Some((e, raw));
+            }
+        };
+        take(relative::modified(t, i));
+        take(date_at(t, i, c));
+        take(relative::rel_at(t, i));
+        take(amounts::amount_at(t, i));
+        match best {
+            Some((mut e, mut raw)) => {
+                if day_level(&raw)
+                    && !t.cap(e)
+                    && let Some(p) = part_of_day(t.w(e))
+                {
+                    raw = Raw::Pod(Box::new(raw), p);
+                    e += 1;
+                }
+                out.push(Cand { s: i, e, raw });
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
