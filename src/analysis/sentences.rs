@@ -28,9 +28,38 @@ const MAYBE_FINAL: &[&str] = &[
 /// Words that, capitalised after an ambiguous abbreviation, show that a new
 /// sentence has begun.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those",
-    "But", "And", "However", "In", "On", "At", "His", "Her", "Its", "Their", "There", "After",
-    "When", "While", "If", "As", "According", "Meanwhile", "Also",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "However",
+    "In",
+    "On",
+    "At",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "There",
+    "After",
+    "When",
+    "While",
+    "If",
+    "As",
+    "According",
+    "Meanwhile",
+    "Also",
 ];
 
 /// Byte ranges of the sentences of `body`, in order, trimmed of surrounding
@@ -102,7 +131,10 @@ fn ends_here(body: &str, end: usize) -> bool {
             c == '\n'
                 || c.is_uppercase()
                 || c.is_numeric()
-                || matches!(c, '"' | '\'' | '‘' | '“' | '«' | '(' | '[' | '—' | '–' | '-')
+                || matches!(
+                    c,
+                    '"' | '\'' | '‘' | '“' | '«' | '(' | '[' | '—' | '–' | '-'
+                )
         }
     }
 }
@@ -140,9 +172,7 @@ fn full_stop_ends(body: &str, dot: usize, end: usize) -> bool {
 
 fn next_word(rest: &str) -> &str {
     let t = rest.trim_start();
-    let e = t
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(t.len());
+    let e = t.find(|c: char| !c.is_alphanumeric()).unwrap_or(t.len());
     &t[..e]
 }
 
@@ -195,7 +225,11 @@ mod tests {
         );
         assert_eq!(
             texts("Apple Inc. Chief Tim Cook spoke. Shares of Apple Inc. The end."),
-            ["Apple Inc. Chief Tim Cook spoke.", "Shares of Apple Inc.", "The end."]
+            [
+                "Apple Inc. Chief Tim Cook spoke.",
+                "Shares of Apple Inc.",
+                "The end."
+            ]
         );
     }
 

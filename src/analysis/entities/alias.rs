@@ -1,0 +1,104 @@
+//! Alias linking within one article: a surname after a full name, an
+//! acronym in brackets after the name it abbreviates, and the same text
+//! seen elsewhere with better evidence all take the kind and canonical name
+//! of the better-known mention.
+
+use super::rules::{Cand, Ctx, Strength};
+use crate::analysis::Kind;
+use std::collections::HashMap;
+
+/// Link `cands` (in text order) in place.
+pub fn link(cx: &Ctx, cands: &mut [Cand]) {
+    link_acronyms(cx, cands);
+
+    // Best evidence per surface text, and full person names by their last
+    // word ("Putin" -> "Vladimir Putin").
+    let mut by_text: HashMap<&str, (Kind, Strength, usize)> = HashMap::new();
+    let mut by_surname: HashMap<&str, usize> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        let text = span(cx, c);
+        let e = by_text.entry(text).or_insert((c.kind, c.strength, k));
+        if c.strength > e.1 {
+            *e = (c.kind, c.strength, k);
+        }
+        if c.kind == Kind::Person && c.b - c.a >= 2 && c.strength >= Strength::Medium {
+            let last = cx.text(c.b - 1);
+            by_surname.entry(last).or_insert(k);
+        }
+    }
+    for k in 0..cands.len() {
+        let c = &cands[k];
+        let text = span(cx, c);
+        if c.b - c.a == 1
+            && c.strength < Strength::Strong
+            && let Some(&full) = by_surname.get(text)
+        {
+            let canonical = canonical_of(cx, &cands[full]);
+            let c = &mut cands[k];
+            c.kind = Kind::Person;
+            c.strength = Strength::Medium;
+            c.canonical = Some(canonical);
+            continue;
+        }
+        if let Some(&(kind, strength, src)) = by_text.get(text)
+            && strength > c.strength
+        {
+            let canonical = cands[src].canonical.clone();
+            let c = &mut cands[k];
+            c.kind = kind;
+            c.strength = strength;
+            c.canonical = canonical;
+        }
+    }
+}
+
+/// "North Korean Central News Agency (KCNA)": the bracketed acronym, and
+/// every later use of it, is the name before it.
+fn link_acronyms(cx: &Ctx, cands: &mut [Cand]) {
+    let mut acr: HashMap<String, (Kind, String)> = HashMap::new();
+    for k in 1..cands.len() {
+        let (prev, cur) = (&cands[k - 1], &cands[k]);
+        if cur.b - cur.a == 1 && is_acronym(cx.text(cur.a)) {
+            let between = &cx.body[cx.toks[prev.b - 1].end as usize..cx.toks[cur.a].start as usize];
+            let after = &cx.body[cx.toks[cur.a].end as usize..];
+            if between.trim() == "(" && after.starts_with(')') && prev.b - prev.a >= 2 {
+                let canonical = canonical_of(cx, prev);
+                acr.insert(cx.text(cur.a).to_string(), (prev.kind, canonical));
+            }
+        }
+        if let Some((kind, canonical)) = acr.get(cx.text(cur.a))
+            && cur.b - cur.a == 1
+        {
+            let (kind, canonical) = (*kind, canonical.clone());
+            let c = &mut cands[k];
+            c.kind = kind;
+            c.strength = Strength::Strong;
+            c.canonical = Some(canonical);
+        }
+    }
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_numeric())
+}
+
+fn span<'a>(cx: &Ctx<'a>, c: &Cand) -> &'a str {
+    &cx.body[cx.toks[c.a].start as usize..cx.toks[c.b - 1].end as usize]
+}
+
+/// The canonical name of a mention: its own, or the one it was linked to.
+/// Runs of whitespace collapse to one space (a name broken over a line).
+pub fn canonical_of(cx: &Ctx, c: &Cand) -> String {
+    if let Some(s) = &c.canonical {
+        return s.clone();
+    }
+    let text = span(cx, c);
+    if text.contains(['\t', '\n', '\u{a0}']) || text.contains("  ") {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        text.to_string()
+    }
+}

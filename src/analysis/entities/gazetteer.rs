@@ -1,0 +1,252 @@
+//! Gazetteers: the name and cue lists under `assets/gazetteer/`, compiled
+//! in, merged into one Aho-Corasick automaton built once per process.
+//!
+//! Every list entry becomes one pattern; an entry found in several lists
+//! carries the union of their category bits. A scan of the body yields, for
+//! each token, the entries that start at it and end on a token boundary.
+
+use super::tokens::Token;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub const COUNTRY: u32 = 1 << 0;
+pub const REGION: u32 = 1 << 1;
+pub const CITY: u32 = 1 << 2;
+/// A small town (population under 100,000): weak evidence on its own.
+pub const TOWN: u32 = 1 << 3;
+pub const DEMONYM: u32 = 1 << 4;
+pub const GIVEN: u32 = 1 << 5;
+pub const SURNAME: u32 = 1 << 6;
+pub const ORG_CUE: u32 = 1 << 7;
+/// Lowercase noun before an organisation name ("group", "band").
+pub const ORG_LOWER: u32 = 1 << 8;
+/// Capitalised title stripped from a person's name ("President").
+pub const TITLE: u32 = 1 << 9;
+/// Lowercase role before a person's name ("sculptor", "leader").
+pub const ROLE: u32 = 1 << 10;
+pub const PLACE_CUE: u32 = 1 << 11;
+/// Months, weekdays, holidays: never emitted.
+pub const NONNAME: u32 = 1 << 12;
+/// Function words capitalised only by position ("However", "The").
+pub const FUNC: u32 = 1 << 13;
+
+/// Any list that makes an entry a place on its own.
+pub const PLACE: u32 = COUNTRY | REGION | CITY | TOWN;
+
+const PLACES_TSV: &str = include_str!("../../../assets/gazetteer/places.tsv");
+const PLACE_EXTRA: &str = include_str!("../../../assets/gazetteer/place_extra.txt");
+const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteer/given_names.txt");
+const SURNAMES: &str = include_str!("../../../assets/gazetteer/surnames.txt");
+const DEMONYMS: &str = include_str!("../../../assets/gazetteer/demonyms.txt");
+const ORG_CUES: &str = include_str!("../../../assets/gazetteer/org_cues.txt");
+const ORG_LOWER_CUES: &str = include_str!("../../../assets/gazetteer/org_lower_cues.txt");
+const TITLES: &str = include_str!("../../../assets/gazetteer/titles.txt");
+const PLACE_CUES: &str = include_str!("../../../assets/gazetteer/place_cues.txt");
+const NONNAMES: &str = include_str!("../../../assets/gazetteer/nonnames.txt");
+const FUNCTION_WORDS: &str = include_str!("../../../assets/gazetteer/function_words.txt");
+
+pub struct Gazetteer {
+    ac: AhoCorasick,
+    flags: Vec<u32>,
+}
+
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+/// Entries of a plain list: one per line, `#` starts a comment line.
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Gazetteer {
+    fn build() -> Self {
+        let mut map: HashMap<&'static str, u32> = HashMap::with_capacity(64_000);
+        let mut add = |name: &'static str, f: u32| *map.entry(name).or_insert(0) |= f;
+        for line in entries(PLACES_TSV) {
+            let (name, kind) = line.split_once('\t').unwrap_or((line, "town"));
+            let f = match kind {
+                "country" | "continent" => COUNTRY,
+                "region" => REGION,
+                "city" => CITY,
+                _ => TOWN,
+            };
+            add(name, f);
+        }
+        let lists: [(&'static str, u32); 10] = [
+            (PLACE_EXTRA, REGION),
+            (GIVEN_NAMES, GIVEN),
+            (SURNAMES, SURNAME),
+            (DEMONYMS, DEMONYM),
+            (ORG_CUES, ORG_CUE),
+            (ORG_LOWER_CUES, ORG_LOWER),
+            (PLACE_CUES, PLACE_CUE),
+            (NONNAMES, NONNAME),
+            (FUNCTION_WORDS, FUNC),
+            (TITLES, 0),
+        ];
+        for (text, f) in lists {
+            for e in entries(text) {
+                let f = if f == 0 {
+                    // Titles: capitalised ones are stripped from names,
+                    // lowercase ones are roles before names.
+                    if e.starts_with(char::is_lowercase) {
+                        ROLE
+                    } else {
+                        TITLE
+                    }
+                } else {
+                    f
+                };
+                add(e, f);
+            }
+        }
+        let mut pats: Vec<(&'static str, u32)> = map.into_iter().collect();
+        pats.sort_unstable();
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(pats.iter().map(|p| p.0))
+            .expect("gazetteer automaton");
+        Gazetteer {
+            ac,
+            flags: pats.into_iter().map(|p| p.1).collect(),
+        }
+    }
+
+    /// For each token, the gazetteer entries starting at it: `(flags,
+    /// index one past the last token)`, found with one overlapping scan.
+    pub fn scan(&self, body: &str, toks: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if toks.is_empty() {
+            return hits;
+        }
+        for m in self.ac.find_overlapping_iter(body) {
+            // Cheap boundary checks first: a match must start a token.
+            let s = m.start() as u32;
+            let Ok(ti) = toks.binary_search_by_key(&s, |t| t.start) else {
+                continue;
+            };
+            let e = m.end() as u32;
+            // Find the token that ends at e (names span few tokens).
+            let mut tj = ti;
+            while tj < toks.len() && toks[tj].end < e {
+                tj += 1;
+            }
+            if tj == toks.len() || toks[tj].end != e {
+                continue;
+            }
+            hits.push(Hit {
+                tok: ti as u32,
+                end_tok: tj as u32 + 1,
+                flags: self.flags[m.pattern().as_usize()],
+            });
+        }
+        hits.sort_unstable_by_key(|h| (h.tok, std::cmp::Reverse(h.end_tok)));
+        hits
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Hit {
+    pub tok: u32,
+    pub end_tok: u32,
+    pub flags: u32,
+}
+
+/// Per-token view of the hits: the flags of the one-token entry at each
+/// token, and the longest entry with given flags starting at a token.
+pub struct Lookup {
+    pub single: Vec<u32>,
+    hits: Vec<Hit>,
+    first: Vec<u32>,
+}
+
+impl Lookup {
+    pub fn new(hits: Vec<Hit>, n: usize) -> Self {
+        let mut single = vec![0u32; n];
+        let mut first = vec![u32::MAX; n];
+        for (k, h) in hits.iter().enumerate() {
+            let t = h.tok as usize;
+            if first[t] == u32::MAX {
+                first[t] = k as u32;
+            }
+            if h.end_tok == h.tok + 1 {
+                single[t] |= h.flags;
+            }
+        }
+        Lookup {
+            single,
+            hits,
+            first,
+        }
+    }
+
+    /// Hits starting at token `t`, longest first.
+    pub fn at(&self, t: usize) -> &[Hit] {
+        let k = self.first[t];
+        if k == u32::MAX {
+            return &[];
+        }
+        let k = k as usize;
+        let n = self.hits[k..]
+            .iter()
+            .take_while(|h| h.tok as usize == t)
+            .count();
+        &self.hits[k..k + n]
+    }
+
+    /// Flags of the entry spanning exactly tokens `a..b`.
+    pub fn exact(&self, a: usize, b: usize) -> u32 {
+        self.at(a)
+            .iter()
+            .filter(|h| h.end_tok as usize == b)
+            .fold(0, |f, h| f | h.flags)
+    }
+
+    /// The longest entry with any of `want` starting at `a` and ending at or
+    /// before `b`: its end token.
+    pub fn longest(&self, a: usize, b: usize, want: u32) -> Option<usize> {
+        self.at(a)
+            .iter()
+            .find(|h| h.end_tok as usize <= b && h.flags & want != 0)
+            .map(|h| h.end_tok as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn look(body: &str) -> (Vec<Token>, Lookup) {
+        let s = crate::analysis::sentences::split(body);
+        let t = super::super::tokens::tokenize(body, &s);
+        let h = GAZETTEER.scan(body, &t);
+        let l = Lookup::new(h, t.len());
+        (t, l)
+    }
+
+    #[test]
+    fn finds_multiword_places_on_token_boundaries() {
+        let (t, l) = look("They flew from North Korea’s capital to Moscow.");
+        let nk = t.iter().position(|x| x.start == 15).unwrap();
+        assert!(l.exact(nk, nk + 2) & COUNTRY != 0);
+        let mo = t.len() - 1;
+        assert!(l.single[mo] & CITY != 0);
+    }
+
+    #[test]
+    fn inside_a_word_is_no_hit() {
+        // "Korea" inside "Koreans" and "Paris" inside "Parisian" must not hit.
+        let (_, l) = look("Koreans and Parisians");
+        assert_eq!(l.single[0] & PLACE, 0);
+        assert_eq!(l.single[2] & PLACE, 0);
+    }
+
+    #[test]
+    fn categories_merge() {
+        let (_, l) = look("Governor Jordan of Jordan");
+        assert!(l.single[0] & TITLE != 0);
+        assert!(l.single[1] & COUNTRY != 0 && l.single[1] & GIVEN != 0);
+    }
+}

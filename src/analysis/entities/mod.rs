@@ -1,0 +1,60 @@
+//! Named entities: PERSON, PLACE, ORG (and MISC for nationalities).
+//!
+//! No model: the body is cut into word tokens ([`tokens`]), one
+//! Aho-Corasick scan finds every gazetteer entry on token boundaries
+//! ([`gazetteer`]), capitalised runs are classified by cue words and context
+//! ([`rules`]), and mentions within the article are linked to their full
+//! forms ([`alias`]).
+
+mod alias;
+mod gazetteer;
+mod rules;
+mod tokens;
+
+use super::NameMention;
+use gazetteer::{GAZETTEER, Lookup};
+use rules::Ctx;
+use std::ops::Range;
+
+/// Names in `body`, in order of `start`, non-overlapping, aliases linked
+/// within the article. Offsets are byte offsets on char boundaries;
+/// `sentences` are the ranges from [`crate::analysis::sentences::split`].
+pub fn extract(body: &str, sentences: &[Range<usize>]) -> Vec<NameMention> {
+    let toks = tokens::tokenize(body, sentences);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let look = Lookup::new(GAZETTEER.scan(body, &toks), toks.len());
+    let cx = Ctx {
+        body,
+        toks: &toks,
+        look: &look,
+    };
+    let mut cands = rules::find(&cx);
+    alias::link(&cx, &mut cands);
+    let mut out = Vec::with_capacity(cands.len());
+    for c in &cands {
+        if rules::doubtful(&cx, c) {
+            continue;
+        }
+        let start = toks[c.a].start as usize;
+        let end = toks[c.b - 1].end as usize;
+        // Runs are disjoint by construction; keep the guarantee explicit.
+        if out.last().is_some_and(|m: &NameMention| m.end > start) || start >= end {
+            continue;
+        }
+        out.push(NameMention {
+            start,
+            end,
+            kind: c.kind,
+            canonical: alias::canonical_of(&cx, c),
+        });
+    }
+    out
+}
+
+/// Force the gazetteer automaton to be built now (it is otherwise built on
+/// first use), e.g. before timing or before spawning workers.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&GAZETTEER);
+}

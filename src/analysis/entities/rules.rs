@@ -1,0 +1,442 @@
+//! Capitalisation and context rules: group capitalised tokens into runs,
+//! then decide what each run names from the gazetteer hits inside it and
+//! the words around it.
+//!
+//! Evidence is graded so that the alias pass can let a confident mention
+//! decide for a doubtful one with the same text ("Putin" after "President
+//! Vladimir Putin").
+
+use super::gazetteer::{
+    CITY, COUNTRY, DEMONYM, FUNC, GIVEN, Lookup, NONNAME, ORG_CUE, ORG_LOWER, PLACE_CUE, REGION,
+    ROLE, SURNAME, TITLE, TOWN,
+};
+use super::tokens::{ALLCAPS, CAP, HEADLINE, INITIAL, JOINED, POSS, Token};
+use crate::analysis::Kind;
+
+/// How sure a candidate's kind is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// No evidence but the capital letter: the kind is a default guess.
+    Guess,
+    /// One soft cue ("in X", a surname list, a small town).
+    Weak,
+    /// A pattern that is usually right (given name + word, "X said").
+    Medium,
+    /// A cue that is nearly always right (title, org cue word, country).
+    Strong,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cand {
+    /// Token range `a..b`.
+    pub a: usize,
+    pub b: usize,
+    pub kind: Kind,
+    pub strength: Strength,
+    pub canonical: Option<String>,
+}
+
+/// Particles that may sit inside a person's or place's name.
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "al", "bin", "ibn", "dos",
+    "das", "ter", "zu", "la", "le", "el",
+];
+
+/// Verbs of saying after a name: "X said" is a person (or an organisation,
+/// which the cue words catch first).
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "stated",
+    "added",
+    "argued",
+    "explained",
+    "recalled",
+    "insisted",
+    "admitted",
+    "wrote",
+    "replied",
+    "noted",
+    "asked",
+    "testified",
+    "tweeted",
+    "declared",
+];
+
+/// Prepositions after which an unknown name is likely a place.
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "near",
+    "across",
+    "outside",
+    "throughout",
+    "around",
+    "towards",
+    "toward",
+];
+
+/// Lowercase nouns after a name that make it a place ("the Kursk region").
+const PLACE_AFTER: &[&str] = &[
+    "region",
+    "province",
+    "oblast",
+    "city",
+    "district",
+    "county",
+    "state",
+    "area",
+    "village",
+    "town",
+    "valley",
+    "river",
+    "island",
+    "peninsula",
+    "republic",
+    "krai",
+    "coast",
+];
+
+/// Nouns before "of X" that make X a place ("the city of X").
+const PLACE_OF: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "capital",
+    "state",
+    "island",
+    "suburb",
+    "outskirts",
+    "port",
+    "county",
+    "republic",
+    "streets",
+    "people",
+    "governor",
+    "mayor",
+];
+
+pub struct Ctx<'a> {
+    pub body: &'a str,
+    pub toks: &'a [Token],
+    pub look: &'a Lookup,
+}
+
+impl Ctx<'_> {
+    pub fn text(&self, t: usize) -> &str {
+        &self.body[self.toks[t].range()]
+    }
+    fn single(&self, t: usize) -> u32 {
+        self.look.single[t]
+    }
+    fn cap(&self, t: usize) -> bool {
+        self.toks[t].flags & CAP != 0
+    }
+    fn joined(&self, t: usize) -> bool {
+        self.toks[t].flags & JOINED != 0
+    }
+    fn poss(&self, t: usize) -> bool {
+        self.toks[t].flags & POSS != 0
+    }
+    /// End of the capitalised stretch starting at `t` (no connectors).
+    fn caps_from(&self, t: usize) -> usize {
+        let mut k = t;
+        while k < self.toks.len()
+            && self.cap(k)
+            && (k == t || (self.joined(k) && !self.poss(k - 1)))
+        {
+            k += 1;
+        }
+        k
+    }
+}
+
+/// All candidate names of the body, in order, non-overlapping.
+pub fn find(cx: &Ctx) -> Vec<Cand> {
+    let n = cx.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !cx.cap(i) {
+            i += 1;
+            continue;
+        }
+        let j = extend_run(cx, i);
+        split_nonnames(cx, i, j, &mut out);
+        i = j;
+    }
+    out
+}
+
+/// Grow a run of capitalised tokens from `i`, bridging connectors and
+/// possessives only where a cue word says the whole is one name.
+fn extend_run(cx: &Ctx, i: usize) -> usize {
+    let n = cx.toks.len();
+    let mut j = i + 1;
+    let mut has_org_cue = cx.single(i) & ORG_CUE != 0;
+    loop {
+        if j >= n || !cx.joined(j) || cx.toks[j - 1].has(super::tokens::COMMA_AFTER) {
+            break;
+        }
+        if cx.cap(j) {
+            if !cx.poss(j - 1) {
+                has_org_cue |= cx.single(j) & ORG_CUE != 0;
+                j += 1;
+                continue;
+            }
+            // "Korean People’s Army": bridge a possessive only into an
+            // organisation name.
+            let k = cx.caps_from(j);
+            if cx.single(k - 1) & ORG_CUE != 0 {
+                j = k;
+                has_org_cue = true;
+                continue;
+            }
+            break;
+        }
+        if cx.poss(j - 1) {
+            break;
+        }
+        // Connectors between capitalised words.
+        let w = cx.text(j);
+        let mut skip = 1;
+        if w == "of" && j + 2 < n && cx.text(j + 1) == "the" && cx.joined(j + 2) {
+            skip = 2;
+        }
+        if w == "named" && j + 2 < n && cx.text(j + 1) == "after" && cx.joined(j + 2) {
+            skip = 2;
+        }
+        let k = j + skip;
+        if k >= n || !cx.cap(k) || !cx.joined(k) || !cx.joined(j) {
+            break;
+        }
+        let head = cx.single(j - 1);
+        let next_end = cx.caps_from(k);
+        let tail_org = cx.single(next_end - 1) & ORG_CUE != 0;
+        let ok = match w {
+            "of" | "for" => head & (ORG_CUE | PLACE_CUE) != 0 || (tail_org && has_org_cue),
+            "and" => tail_org && cx.single(j - 1) & (COUNTRY | CITY | REGION) == 0,
+            "&" => true,
+            "named" => has_org_cue,
+            _ => PARTICLES.contains(&w) && cx.single(i) & FUNC == 0,
+        };
+        if !ok {
+            break;
+        }
+        has_org_cue |= tail_org;
+        j = next_end;
+    }
+    j
+}
+
+/// Months, weekdays and holidays split a run and are never emitted, except
+/// after a given name ("Theresa May").
+fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let mut s = a;
+    for t in a..b {
+        let is_nonname = cx.single(t) & NONNAME != 0
+            && !(t > a && cx.single(t - 1) & GIVEN != 0 && cx.single(t) & FUNC != 0);
+        if is_nonname {
+            classify(cx, s, t, out);
+            s = t + 1;
+        }
+    }
+    classify(cx, s, b, out);
+}
+
+fn push(out: &mut Vec<Cand>, a: usize, b: usize, kind: Kind, strength: Strength) {
+    if a < b {
+        out.push(Cand {
+            a,
+            b,
+            kind,
+            strength,
+            canonical: None,
+        });
+    }
+}
+
+/// Decide what tokens `a..b` name and push the result(s).
+fn classify(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Cand>) {
+    // Words capitalised by position only: "However", "The" at a sentence
+    // start. "The" inside a sentence stays ("the band The Mad Capsule ...").
+    while a < b && cx.single(a) & FUNC != 0 && (cx.toks[a].has(INITIAL) || cx.text(a) != "The") {
+        a += 1;
+    }
+    // "The" before a lone name is an article, not part of it.
+    if a + 2 == b && cx.text(a) == "The" {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+    let len = b - a;
+    let exact = cx.look.exact(a, b);
+    let last = cx.single(b - 1);
+
+    if exact & (COUNTRY | REGION) != 0 {
+        return push(out, a, b, Kind::Place, Strength::Strong);
+    }
+    if len >= 2 && last & ORG_CUE != 0 && last & PLACE_CUE == 0 {
+        return push(out, a, b, Kind::Org, Strength::Strong);
+    }
+    if len >= 2 && cx.look.longest(a, b, ORG_CUE | PLACE_CUE) == Some(a + 1) && has_of(cx, a, b) {
+        // "University of X", "Gulf of Mexico".
+        let kind = if cx.single(a) & ORG_CUE != 0 {
+            Kind::Org
+        } else {
+            Kind::Place
+        };
+        return push(out, a, b, kind, Strength::Strong);
+    }
+    if exact & DEMONYM != 0 {
+        return push(out, a, b, Kind::Misc, Strength::Strong);
+    }
+    if split_title(cx, a, b, out) {
+        return;
+    }
+    if let Some(e) = cx.look.longest(a, b, DEMONYM)
+        && e < b
+        && cx.single(e) & (ORG_CUE | PLACE_CUE) == 0
+    {
+        // "Russian Shamam", "North Korean Kim": nationality, then the name.
+        push(out, a, e, Kind::Misc, Strength::Strong);
+        return classify(cx, e, b, out);
+    }
+    if exact & CITY != 0 {
+        return push(out, a, b, Kind::Place, Strength::Strong);
+    }
+    if len >= 2 && last & PLACE_CUE != 0 {
+        let kind = if last & ORG_CUE != 0 {
+            Kind::Org
+        } else {
+            Kind::Place
+        };
+        return push(out, a, b, kind, Strength::Strong);
+    }
+    if len == 1 && cx.single(a) & (ORG_CUE | PLACE_CUE | TITLE | ROLE | FUNC) != 0 {
+        // A cue word alone ("the Council", "the President") names nothing.
+        return;
+    }
+    // Context before and after the run.
+    let prev = prev_word(cx, a);
+    let prev2 = prev.and_then(|p| prev_word(cx, p));
+    let next = (b < cx.toks.len() && cx.joined(b) && !cx.poss(b - 1)).then_some(b);
+    let next_w = next.map(|t| cx.text(t)).unwrap_or("");
+    let prev_w = prev.map(|t| cx.text(t)).unwrap_or("");
+    if let Some(p) = prev
+        && cx.single(p) & ROLE != 0
+        && !cx.toks[p].has(CAP)
+    {
+        return push(out, a, b, Kind::Person, Strength::Strong);
+    }
+    if let Some(p) = prev
+        && cx.single(p) & ORG_LOWER != 0
+        && exact & TOWN == 0
+    {
+        return push(out, a, b, Kind::Org, Strength::Strong);
+    }
+    let all_caps = cx.toks[a..b].iter().all(|t| t.has(ALLCAPS));
+    if len == 1 && all_caps && cx.text(a).len() <= 6 {
+        return push(out, a, b, Kind::Org, Strength::Medium);
+    }
+    let first = cx.single(a);
+    let initials = cx.toks[a..b]
+        .iter()
+        .any(|t| t.end - t.start == 2 && cx.body.as_bytes()[t.end as usize - 1] == b'.');
+    if (2..=4).contains(&len) && (first & GIVEN != 0 || initials) && exact & TOWN == 0 {
+        return push(out, a, b, Kind::Person, Strength::Medium);
+    }
+    let said = SAY_VERBS.contains(&next_w)
+        || (matches!(prev_w, "said" | "says") && !cx.joined(b.min(cx.toks.len() - 1)));
+    if said {
+        return push(out, a, b, Kind::Person, Strength::Medium);
+    }
+    if PLACE_AFTER.contains(&next_w) {
+        return push(out, a, b, Kind::Place, Strength::Medium);
+    }
+    if prev_w == "of" && prev2.is_some_and(|p| PLACE_OF.contains(&cx.text(p))) {
+        return push(out, a, b, Kind::Place, Strength::Medium);
+    }
+    if exact & TOWN != 0 {
+        let s = if cx.toks[a].has(INITIAL) {
+            Strength::Weak
+        } else {
+            Strength::Medium
+        };
+        return push(out, a, b, Kind::Place, s);
+    }
+    if (2..=3).contains(&len) && last & SURNAME != 0 && !all_caps {
+        return push(out, a, b, Kind::Person, Strength::Weak);
+    }
+    if PLACE_PREPS.contains(&prev_w) && len <= 2 {
+        return push(out, a, b, Kind::Place, Strength::Weak);
+    }
+    if len == 1 && first & (GIVEN | SURNAME) != 0 {
+        return push(out, a, b, Kind::Person, Strength::Weak);
+    }
+    let kind = if (2..=3).contains(&len) && !all_caps {
+        Kind::Person
+    } else {
+        Kind::Org
+    };
+    push(out, a, b, kind, Strength::Guess);
+}
+
+fn has_of(cx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|t| matches!(cx.text(t), "of" | "for"))
+}
+
+/// The word before token `t` when only spaces separate them.
+fn prev_word(cx: &Ctx, t: usize) -> Option<usize> {
+    (t > 0 && cx.joined(t) && !cx.poss(t - 1)).then(|| t - 1)
+}
+
+/// Strip titles ("Russian President Vladimir Putin", "Kursk Governor
+/// Alexander Khinstin"): the words after the last title are a person, the
+/// words before it are classified on their own. Returns false when the run
+/// holds no title.
+fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
+    let mut t = a;
+    let mut first_title = None;
+    let mut title_end = a;
+    while t < b {
+        if let Some(e) = cx.look.longest(t, b, TITLE) {
+            first_title.get_or_insert(t);
+            title_end = e;
+            t = e;
+        } else if first_title.is_some() {
+            break;
+        } else {
+            t += 1;
+        }
+    }
+    let Some(ft) = first_title else { return false };
+    if title_end == b {
+        // Title last: "Martin Luther King" keeps a surname-like title,
+        // "the Russian President" loses it.
+        let s = cx.single(b - 1);
+        if ft > a && s & (SURNAME | GIVEN) != 0 && cx.single(a) & GIVEN != 0 {
+            return false;
+        }
+        classify(cx, a, ft, out);
+        return true;
+    }
+    classify(cx, a, ft, out);
+    let exact = cx.look.exact(title_end, b);
+    if exact & COUNTRY != 0 {
+        push(out, title_end, b, Kind::Place, Strength::Strong);
+    } else {
+        push(out, title_end, b, Kind::Person, Strength::Strong);
+    }
+    true
+}
+
+/// Whether a guessed candidate should be dropped: a lone capitalised word
+/// at a sentence start or in a headline says nothing.
+pub fn doubtful(cx: &Ctx, c: &Cand) -> bool {
+    let t = &cx.toks[c.a];
+    c.strength == Strength::Guess && (t.has(HEADLINE) || (c.b - c.a == 1 && t.has(INITIAL)))
+}
