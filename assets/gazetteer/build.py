@@ -40,8 +40,21 @@ def fold(name):
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
 
 
+# Subdivision and city names that are ordinary words in English text
+# ("Western" province, "Centre" region, "Police" in Poland): left out.
+GENERIC = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+           "Central", "Centre", "Center", "Capital", "Coast", "Lakes", "Upper", "Lower",
+           "Interior", "Islands", "Federal", "Police", "Most", "Best", "Union", "Male", "March",
+           "Of", "Mobile", "Independence", "Progress", "Liberty", "Hope", "Victoria", "Sale",
+           "Nice", "Young", "Split", "Bath", "Reading", "Orange", "Deal", "Sandy", "Mountain",
+           "Bay", "Valley", "Plain", "Plains", "Highland", "Highlands", "Delta", "Ocean",
+           "Ocean View", "Pleasant", "Normal", "Enterprise", "Justice", "Commerce", "Industry",
+           "Opportunity", "Welcome", "Unity", "Concord", "Harmony", "Paradise", "Eagle", "Moore",
+           "Carmel", "Golden", "Chicopee"}
+
+
 def ok(name):
-    return bool(NAME_RE.match(name)) and len(name) >= 3
+    return bool(NAME_RE.match(name)) and len(name) >= 3 and name not in GENERIC
 
 
 def main():

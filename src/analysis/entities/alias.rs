@@ -15,15 +15,25 @@ pub fn link(cx: &Ctx, cands: &mut [Cand]) {
     // word ("Putin" -> "Vladimir Putin").
     let mut by_text: HashMap<&str, (Kind, Strength, usize)> = HashMap::new();
     let mut by_surname: HashMap<&str, usize> = HashMap::new();
+    // Organisations by their first word ("Apple" -> "Apple Computer") and,
+    // for lone cue words, by their last ("the League" -> "League of ...").
+    let mut org_head: HashMap<&str, usize> = HashMap::new();
     for (k, c) in cands.iter().enumerate() {
         let text = span(cx, c);
         let e = by_text.entry(text).or_insert((c.kind, c.strength, k));
         if c.strength > e.1 {
             *e = (c.kind, c.strength, k);
         }
-        if c.kind == Kind::Person && c.b - c.a >= 2 && c.strength >= Strength::Medium {
+        if c.kind == Kind::Person && c.b - c.a >= 2 {
             let last = cx.text(c.b - 1);
-            by_surname.entry(last).or_insert(k);
+            let e = by_surname.entry(last).or_insert(k);
+            if cands[*e].strength < c.strength {
+                *e = k;
+            }
+        }
+        if c.kind == Kind::Org && c.b - c.a >= 2 && c.strength >= Strength::Medium {
+            org_head.entry(cx.text(c.a)).or_insert(k);
+            org_head.entry(cx.text(c.b - 1)).or_insert(k);
         }
     }
     for k in 0..cands.len() {
@@ -38,6 +48,21 @@ pub fn link(cx: &Ctx, cands: &mut [Cand]) {
             c.kind = Kind::Person;
             c.strength = Strength::Medium;
             c.canonical = Some(canonical);
+            continue;
+        }
+        if c.b - c.a == 1
+            && c.strength < Strength::Medium
+            && let Some(&full) = org_head.get(text)
+            && (c.strength == Strength::Unsure || cx.text(cands[full].a) == text)
+        {
+            let canonical = canonical_of(cx, &cands[full]);
+            let unsure = c.strength == Strength::Unsure;
+            let c = &mut cands[k];
+            c.kind = Kind::Org;
+            c.strength = Strength::Medium;
+            // "the League" stands for the full name; "Apple" is its own
+            // short name of "Apple Computer".
+            c.canonical = if unsure { Some(canonical) } else { None };
             continue;
         }
         if let Some(&(kind, strength, src)) = by_text.get(text)

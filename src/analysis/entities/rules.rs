@@ -10,12 +10,15 @@ use super::gazetteer::{
     CITY, COUNTRY, DEMONYM, FUNC, GIVEN, Lookup, NONNAME, ORG_CUE, ORG_LOWER, PLACE_CUE, REGION,
     ROLE, SURNAME, TITLE, TOWN,
 };
-use super::tokens::{ALLCAPS, CAP, HEADLINE, INITIAL, JOINED, POSS, Token};
+use super::tokens::{AFTER_QUOTE, ALLCAPS, CAP, HEADLINE, INITIAL, JOINED, POSS, Token};
 use crate::analysis::Kind;
 
 /// How sure a candidate's kind is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
+    /// A lone cue word ("the League", "the Council"): dropped unless the
+    /// alias pass links it to a full name ("League of Rights").
+    Unsure,
     /// No evidence but the capital letter: the kind is a default guess.
     Guess,
     /// One soft cue ("in X", a surname list, a small town).
@@ -117,6 +120,30 @@ const PLACE_OF: &[&str] = &[
     "governor",
     "mayor",
 ];
+
+/// Words that, first in a name, make it a place ("West Germany", "Upper
+/// Silesia") unless a cue word says otherwise.
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+];
+
+/// Words that, first in a name, make it an organisation ("Air China").
+const ORG_HEADS: &[&str] = &["Air", "Radio", "Club", "Team", "Banco", "Grupo"];
 
 pub struct Ctx<'a> {
     pub body: &'a str,
@@ -239,11 +266,11 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
         let is_nonname = cx.single(t) & NONNAME != 0
             && !(t > a && cx.single(t - 1) & GIVEN != 0 && cx.single(t) & FUNC != 0);
         if is_nonname {
-            classify(cx, s, t, out);
+            classify(cx, s, t, None, out);
             s = t + 1;
         }
     }
-    classify(cx, s, b, out);
+    classify(cx, s, b, None, out);
 }
 
 fn push(out: &mut Vec<Cand>, a: usize, b: usize, kind: Kind, strength: Strength) {
@@ -258,8 +285,10 @@ fn push(out: &mut Vec<Cand>, a: usize, b: usize, kind: Kind, strength: Strength)
     }
 }
 
-/// Decide what tokens `a..b` name and push the result(s).
-fn classify(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Cand>) {
+/// Decide what tokens `a..b` name and push the result(s). `hint` is the
+/// kind the surrounding words suggest when the run itself says little
+/// ("Apple" in "Apple CEO Steve Jobs" is an organisation).
+fn classify(cx: &Ctx, mut a: usize, mut b: usize, hint: Option<Kind>, out: &mut Vec<Cand>) {
     // Words capitalised by position only: "However", "The" at a sentence
     // start. "The" inside a sentence stays ("the band The Mad Capsule ...").
     while a < b && cx.single(a) & FUNC != 0 && (cx.toks[a].has(INITIAL) || cx.text(a) != "The") {
@@ -269,13 +298,23 @@ fn classify(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     if a + 2 == b && cx.text(a) == "The" {
         a += 1;
     }
+    // Trailing function words ("Basically I") are not part of a name.
+    while b > a + 1 && cx.single(b - 1) & FUNC != 0 && !cx.toks[b - 1].has(ALLCAPS) {
+        b -= 1;
+    }
     if a >= b {
         return;
     }
     let len = b - a;
     let exact = cx.look.exact(a, b);
+    if exact & NONNAME != 0 {
+        return;
+    }
     let last = cx.single(b - 1);
 
+    if exact & DEMONYM != 0 {
+        return push(out, a, b, Kind::Misc, Strength::Strong);
+    }
     if exact & (COUNTRY | REGION) != 0 {
         return push(out, a, b, Kind::Place, Strength::Strong);
     }
@@ -291,9 +330,6 @@ fn classify(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         };
         return push(out, a, b, kind, Strength::Strong);
     }
-    if exact & DEMONYM != 0 {
-        return push(out, a, b, Kind::Misc, Strength::Strong);
-    }
     if split_title(cx, a, b, out) {
         return;
     }
@@ -303,10 +339,17 @@ fn classify(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     {
         // "Russian Shamam", "North Korean Kim": nationality, then the name.
         push(out, a, e, Kind::Misc, Strength::Strong);
-        return classify(cx, e, b, out);
+        return classify(cx, e, b, hint, out);
     }
     if exact & CITY != 0 {
-        return push(out, a, b, Kind::Place, Strength::Strong);
+        // Medium, not strong: "Belgrano" after "Manuel Belgrano" is the man.
+        return push(out, a, b, Kind::Place, Strength::Medium);
+    }
+    if len >= 2 && ORG_HEADS.contains(&cx.text(a)) {
+        return push(out, a, b, Kind::Org, Strength::Medium);
+    }
+    if len >= 2 && COMPASS.contains(&cx.text(a)) {
+        return push(out, a, b, Kind::Place, Strength::Medium);
     }
     if len >= 2 && last & PLACE_CUE != 0 {
         let kind = if last & ORG_CUE != 0 {
@@ -317,7 +360,11 @@ fn classify(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         return push(out, a, b, kind, Strength::Strong);
     }
     if len == 1 && cx.single(a) & (ORG_CUE | PLACE_CUE | TITLE | ROLE | FUNC) != 0 {
-        // A cue word alone ("the Council", "the President") names nothing.
+        // A cue word alone ("the Council", "the President") names nothing
+        // unless it stands for a full name given elsewhere ("the League").
+        if cx.single(a) & ORG_CUE != 0 && !cx.toks[a].has(INITIAL) {
+            push(out, a, b, Kind::Org, Strength::Unsure);
+        }
         return;
     }
     // Context before and after the run.
@@ -340,19 +387,36 @@ fn classify(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     }
     let all_caps = cx.toks[a..b].iter().all(|t| t.has(ALLCAPS));
     if len == 1 && all_caps && cx.text(a).len() <= 6 {
-        return push(out, a, b, Kind::Org, Strength::Medium);
+        return push(out, a, b, hint.unwrap_or(Kind::Org), Strength::Medium);
     }
+    // A name right before a role and another name: "UBS analyst David
+    // Strauss", "Apple CEO Steve Jobs".
+    let hint = hint.or_else(|| {
+        let n = next?;
+        let role =
+            cx.single(n) & ROLE != 0 || (cx.single(n) & TITLE != 0 && cx.toks[n].has(ALLCAPS));
+        (role && n + 1 < cx.toks.len() && cx.cap(n + 1)).then_some(Kind::Org)
+    });
+    let any_caps = cx.toks[a..b].iter().any(|t| t.has(ALLCAPS)) || has_amp(cx, a, b);
     let first = cx.single(a);
     let initials = cx.toks[a..b]
         .iter()
         .any(|t| t.end - t.start == 2 && cx.body.as_bytes()[t.end as usize - 1] == b'.');
-    if (2..=4).contains(&len) && (first & GIVEN != 0 || initials) && exact & TOWN == 0 {
+    if (2..=4).contains(&len)
+        && (first & GIVEN != 0 || initials)
+        && exact & TOWN == 0
+        && !any_caps
+        && hint.is_none()
+    {
         return push(out, a, b, Kind::Person, Strength::Medium);
     }
     let said = SAY_VERBS.contains(&next_w)
         || (matches!(prev_w, "said" | "says") && !cx.joined(b.min(cx.toks.len() - 1)));
-    if said {
+    if said && !any_caps {
         return push(out, a, b, Kind::Person, Strength::Medium);
+    }
+    if let Some(h) = hint {
+        return push(out, a, b, h, Strength::Weak);
     }
     if PLACE_AFTER.contains(&next_w) {
         return push(out, a, b, Kind::Place, Strength::Medium);
@@ -377,12 +441,16 @@ fn classify(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     if len == 1 && first & (GIVEN | SURNAME) != 0 {
         return push(out, a, b, Kind::Person, Strength::Weak);
     }
-    let kind = if (2..=3).contains(&len) && !all_caps {
+    let kind = if (2..=3).contains(&len) && !any_caps {
         Kind::Person
     } else {
         Kind::Org
     };
     push(out, a, b, kind, Strength::Guess);
+}
+
+fn has_amp(cx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|t| cx.text(t) == "&")
 }
 
 fn has_of(cx: &Ctx, a: usize, b: usize) -> bool {
@@ -421,10 +489,18 @@ fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
         if ft > a && s & (SURNAME | GIVEN) != 0 && cx.single(a) & GIVEN != 0 {
             return false;
         }
-        classify(cx, a, ft, out);
+        classify(cx, a, ft, None, out);
         return true;
     }
-    classify(cx, a, ft, out);
+    // Before a business title the words are its organisation ("Apple CEO
+    // Steve Jobs"); before a political one, its place ("Kursk Governor").
+    let t0 = cx.text(ft);
+    let business = cx.toks[ft].has(ALLCAPS)
+        || matches!(
+            t0,
+            "Chairman" | "Chairwoman" | "Chief" | "Director" | "Spokesman" | "Spokeswoman"
+        );
+    classify(cx, a, ft, business.then_some(Kind::Org), out);
     let exact = cx.look.exact(title_end, b);
     if exact & COUNTRY != 0 {
         push(out, title_end, b, Kind::Place, Strength::Strong);
@@ -434,9 +510,17 @@ fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
     true
 }
 
-/// Whether a guessed candidate should be dropped: a lone capitalised word
-/// at a sentence start or in a headline says nothing.
+/// Whether a candidate should be dropped: a lone capitalised word at a
+/// sentence start or in a headline, or a guessed run right after an opening
+/// quote (a title of a work), says nothing.
 pub fn doubtful(cx: &Ctx, c: &Cand) -> bool {
     let t = &cx.toks[c.a];
-    c.strength == Strength::Guess && (t.has(HEADLINE) || (c.b - c.a == 1 && t.has(INITIAL)))
+    match c.strength {
+        Strength::Unsure => true,
+        Strength::Guess => {
+            t.has(HEADLINE) || t.has(AFTER_QUOTE) || (c.b - c.a == 1 && t.has(INITIAL))
+        }
+        Strength::Weak => c.b - c.a == 1 && t.has(INITIAL),
+        _ => false,
+    }
 }

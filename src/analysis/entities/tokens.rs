@@ -4,34 +4,37 @@
 use std::ops::Range;
 
 /// First character is an uppercase letter.
-pub const CAP: u8 = 1;
+pub const CAP: u16 = 1;
 /// Two or more letters, all uppercase ("KCNA", "U.S.").
-pub const ALLCAPS: u8 = 2;
+pub const ALLCAPS: u16 = 2;
 /// A possessive `'s` / `’s` (or a bare `’` after a plural) follows; it is
 /// not part of the token.
-pub const POSS: u8 = 4;
+pub const POSS: u16 = 4;
 /// Opens a sentence, a quote or a bracketed aside: its capital says nothing.
-pub const INITIAL: u8 = 8;
+pub const INITIAL: u16 = 8;
 /// Only spaces or tabs separate this token from the previous one, so the two
 /// may belong to one name.
-pub const JOINED: u8 = 16;
+pub const JOINED: u16 = 16;
 /// First character is a lowercase letter.
-pub const LOWER: u8 = 32;
+pub const LOWER: u16 = 32;
 /// The token lies in a headline-like sentence where most words are
 /// capitalised, so its capital says little.
-pub const HEADLINE: u8 = 64;
+pub const HEADLINE: u16 = 64;
 /// The token is followed by a comma.
-pub const COMMA_AFTER: u8 = 128;
+pub const COMMA_AFTER: u16 = 128;
+/// The token follows an opening quote: capitalised runs here are often
+/// titles of works ("Best Rock Video"), not names.
+pub const AFTER_QUOTE: u16 = 256;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
     pub start: u32,
     pub end: u32,
-    pub flags: u8,
+    pub flags: u16,
 }
 
 impl Token {
-    pub fn has(&self, f: u8) -> bool {
+    pub fn has(&self, f: u16) -> bool {
         self.flags & f != 0
     }
     pub fn range(&self) -> Range<usize> {
@@ -59,6 +62,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
     let mut sent_idx = 0;
     // The previous non-space character was one that opens a quote or aside.
     let mut after_opener = true;
+    let mut after_quote = false;
     // Gap since the previous token holds only spaces/tabs.
     let mut gap_plain = false;
     while let Some((i, c)) = iter.next() {
@@ -84,6 +88,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
                         t.flags |= COMMA_AFTER;
                     }
                 }
+                after_quote = matches!(c, '‘' | '“' | '"' | '\'' | '«');
                 after_opener = matches!(
                     c,
                     '‘' | '“'
@@ -108,7 +113,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         // A word starts at i.
         let start = i;
         let mut end = i + c.len_utf8();
-        let mut flags = 0u8;
+        let mut flags = 0u16;
         if c.is_uppercase() {
             flags |= CAP;
         } else if c.is_lowercase() {
@@ -177,6 +182,9 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         while sent_idx < sentences.len() && sentences[sent_idx].end <= start {
             sent_idx += 1;
         }
+        if after_quote {
+            flags |= AFTER_QUOTE;
+        }
         if after_opener || sentences.get(sent_idx).is_some_and(|s| s.start == start) {
             flags |= INITIAL;
         }
@@ -186,6 +194,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
             flags,
         });
         after_opener = false;
+        after_quote = false;
         // After a possessive the next word still counts as JOINED; the run
         // builder decides whether to bridge it ("People’s Army").
         gap_plain = true;
@@ -231,7 +240,7 @@ fn mark_headlines(toks: &mut [Token], sentences: &[Range<usize>]) {
 mod tests {
     use super::*;
 
-    fn words(body: &str) -> Vec<(&str, u8)> {
+    fn words(body: &str) -> Vec<(&str, u16)> {
         let s = crate::analysis::sentences::split(body);
         tokenize(body, &s)
             .into_iter()
