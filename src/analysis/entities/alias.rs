@@ -75,6 +75,64 @@ pub fn link(cx: &Ctx, cands: &mut [Cand]) {
             c.canonical = canonical;
         }
     }
+    confirm_initials(cx, cands);
+    lone_names(cx, cands);
+}
+
+/// A word that opens a sentence but also appears capitalised inside one is
+/// a name: keep its sentence-initial uses.
+fn confirm_initials(cx: &Ctx, cands: &mut [Cand]) {
+    use super::tokens::INITIAL;
+    let mut mid: HashMap<&str, (Kind, Strength)> = HashMap::new();
+    for c in cands.iter() {
+        if c.strength >= Strength::Guess && !cx.toks[c.a].has(INITIAL) {
+            let e = mid.entry(span(cx, c)).or_insert((c.kind, c.strength));
+            if c.strength > e.1 {
+                *e = (c.kind, c.strength);
+            }
+        }
+    }
+    for c in cands.iter_mut() {
+        if cx.toks[c.a].has(INITIAL)
+            && c.strength < Strength::Medium
+            && c.strength > Strength::Unsure
+            && let Some(&(kind, _)) = mid.get(span(cx, c))
+        {
+            c.kind = kind;
+            c.strength = Strength::Medium;
+        }
+    }
+}
+
+/// A single word taken for a person ("Apple said", a surname from the
+/// list) that never appears with a first name in the article: news
+/// introduces people by full name, so unless a pronoun says "he" or "she",
+/// or the word is a known given name, it is an organisation.
+fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
+    let mut votes: HashMap<&str, (u32, u32, bool)> = HashMap::new();
+    for c in cands.iter() {
+        if c.b - c.a != 1 || c.kind != Kind::Person || c.canonical.is_some() {
+            continue;
+        }
+        let v = votes.entry(cx.text(c.a)).or_default();
+        match super::rules::pronoun_vote(cx, c) {
+            Some(Kind::Person) => v.0 += 1,
+            Some(Kind::Org) => v.1 += 1,
+            _ => {}
+        }
+        v.2 |= c.strength == Strength::Strong;
+    }
+    for c in cands.iter_mut() {
+        if c.b - c.a != 1 || c.kind != Kind::Person || c.canonical.is_some() {
+            continue;
+        }
+        let w = cx.text(c.a);
+        let Some(&(person, org, strong)) = votes.get(w) else { continue };
+        let given = cx.look.single[c.a] & super::gazetteer::GIVEN != 0;
+        if !strong && (org > person || (person == 0 && !given)) {
+            c.kind = Kind::Org;
+        }
+    }
 }
 
 /// "North Korean Central News Agency (KCNA)": the bracketed acronym, and

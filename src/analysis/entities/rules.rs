@@ -259,7 +259,8 @@ fn extend_run(cx: &Ctx, i: usize) -> usize {
 }
 
 /// Months, weekdays and holidays split a run and are never emitted, except
-/// after a given name ("Theresa May").
+/// after a given name ("Theresa May"). A model number ("Airbus A330",
+/// "Boeing 787") ends a run too, and says its maker is an organisation.
 fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
     let mut s = a;
     for t in a..b {
@@ -268,9 +269,23 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
         if is_nonname {
             classify(cx, s, t, None, out);
             s = t + 1;
+        } else if t > s && has_digit(cx.text(t)) {
+            classify(cx, s, t, Some(Kind::Org), out);
+            s = b;
+            break;
         }
     }
-    classify(cx, s, b, None, out);
+    let hint = (b < cx.toks.len() && cx.joined(b) && !cx.poss(b - 1) && starts_digit(cx.text(b)))
+        .then_some(Kind::Org);
+    classify(cx, s, b, hint, out);
+}
+
+fn has_digit(w: &str) -> bool {
+    w.bytes().any(|c| c.is_ascii_digit())
+}
+
+fn starts_digit(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 fn push(out: &mut Vec<Cand>, a: usize, b: usize, kind: Kind, strength: Strength) {
@@ -319,6 +334,13 @@ fn classify(cx: &Ctx, mut a: usize, mut b: usize, hint: Option<Kind>, out: &mut 
         return push(out, a, b, Kind::Place, Strength::Strong);
     }
     if len >= 2 && last & ORG_CUE != 0 && last & PLACE_CUE == 0 {
+        // "United Kingdom's Royal Air Force": a place owns the organisation.
+        if let Some(p) = (a..b - 1).find(|&t| cx.poss(t))
+            && cx.look.exact(a, p + 1) & (COUNTRY | REGION | CITY) != 0
+        {
+            push(out, a, p + 1, Kind::Place, Strength::Strong);
+            return push(out, p + 1, b, Kind::Org, Strength::Strong);
+        }
         return push(out, a, b, Kind::Org, Strength::Strong);
     }
     if len >= 2 && cx.look.longest(a, b, ORG_CUE | PLACE_CUE) == Some(a + 1) && has_of(cx, a, b) {
@@ -510,17 +532,53 @@ fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
     true
 }
 
+/// Verbs after a sentence-initial word that show it is the subject, so a
+/// name ("Boeing has unveiled", "Apple today released").
+const SUBJECT_VERBS: &[&str] = &[
+    "has", "have", "had", "is", "was", "will", "would", "said", "says", "today", "announced",
+    "unveiled", "released", "launched", "reported", "confirmed", "claims", "claimed", "denied",
+];
+
 /// Whether a candidate should be dropped: a lone capitalised word at a
 /// sentence start or in a headline, or a guessed run right after an opening
 /// quote (a title of a work), says nothing.
 pub fn doubtful(cx: &Ctx, c: &Cand) -> bool {
     let t = &cx.toks[c.a];
+    let lone_initial = c.b - c.a == 1 && t.has(INITIAL) && !subject(cx, c.a);
     match c.strength {
         Strength::Unsure => true,
-        Strength::Guess => {
-            t.has(HEADLINE) || t.has(AFTER_QUOTE) || (c.b - c.a == 1 && t.has(INITIAL))
-        }
-        Strength::Weak => c.b - c.a == 1 && t.has(INITIAL),
+        Strength::Guess => t.has(HEADLINE) || t.has(AFTER_QUOTE) || lone_initial,
+        Strength::Weak => lone_initial,
         _ => false,
     }
+}
+
+/// A sentence-initial word that is clearly the subject of a verb or owns
+/// something ("Boeing's newest aircraft"): a name, not a common noun, unless
+/// it looks like a plural.
+fn subject(cx: &Ctx, t: usize) -> bool {
+    let w = cx.text(t);
+    if w.ends_with('s') && !cx.poss(t) {
+        return false;
+    }
+    cx.poss(t)
+        || (t + 1 < cx.toks.len() && cx.joined(t + 1) && SUBJECT_VERBS.contains(&cx.text(t + 1)))
+}
+
+/// Pronoun evidence after a mention in its sentence: `Some(Person)` for
+/// "he/his/she/her", `Some(Org)` for "its", the first one found.
+pub fn pronoun_vote(cx: &Ctx, c: &Cand) -> Option<Kind> {
+    for t in c.b..(c.b + 12).min(cx.toks.len()) {
+        if cx.toks[t].has(INITIAL) && cx.cap(t) {
+            break;
+        }
+        match cx.text(t) {
+            "he" | "his" | "him" | "she" | "her" | "himself" | "herself" => {
+                return Some(Kind::Person);
+            }
+            "its" | "itself" => return Some(Kind::Org),
+            _ => {}
+        }
+    }
+    None
 }
