@@ -122,6 +122,28 @@ fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
         }
         v.2 |= c.strength == Strength::Strong;
     }
+    // "Northrop Grumman ... Northrop": organisations are shortened to their
+    // first word, people to their last.
+    let singles: std::collections::HashSet<&str> = cands
+        .iter()
+        .filter(|c| c.b - c.a == 1)
+        .map(|c| cx.text(c.a))
+        .collect();
+    for c in cands.iter_mut() {
+        if c.b - c.a >= 2
+            && c.kind == Kind::Person
+            && c.strength <= Strength::Weak
+            && c.canonical.is_none()
+            && cx.look.single[c.a] & super::gazetteer::GIVEN == 0
+        {
+            let first = singles.contains(cx.text(c.a));
+            let last = singles.contains(cx.text(c.b - 1));
+            let vote = super::rules::pronoun_vote(cx, c);
+            if (first && !last) || vote == Some(Kind::Org) {
+                c.kind = Kind::Org;
+            }
+        }
+    }
     for c in cands.iter_mut() {
         if c.b - c.a != 1 || c.kind != Kind::Person || c.canonical.is_some() {
             continue;

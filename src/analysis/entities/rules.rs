@@ -142,6 +142,12 @@ const COMPASS: &[&str] = &[
     "Southwest",
 ];
 
+/// Legal-form suffixes that end a company name.
+const CORP_SUFFIXES: &[&str] = &[
+    "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "LLC", "PLC", "plc", "Co.", "GmbH", "AG",
+    "N.V.", "S.A.", "SA", "NV", "LLP",
+];
+
 /// Words that, first in a name, make it an organisation ("Air China").
 const ORG_HEADS: &[&str] = &["Air", "Radio", "Club", "Team", "Banco", "Grupo"];
 
@@ -205,6 +211,10 @@ fn extend_run(cx: &Ctx, i: usize) -> usize {
     let mut has_org_cue = cx.single(i) & ORG_CUE != 0;
     loop {
         if j >= n || !cx.joined(j) || cx.toks[j - 1].has(super::tokens::COMMA_AFTER) {
+            break;
+        }
+        // A company suffix closes the name: "Apple Inc. Steve Jobs".
+        if CORP_SUFFIXES.contains(&cx.text(j - 1)) {
             break;
         }
         if cx.cap(j) {
@@ -463,7 +473,10 @@ fn classify(cx: &Ctx, mut a: usize, mut b: usize, hint: Option<Kind>, out: &mut 
     if len == 1 && first & (GIVEN | SURNAME) != 0 {
         return push(out, a, b, Kind::Person, Strength::Weak);
     }
-    let kind = if (2..=3).contains(&len) && !any_caps {
+    // "China Eastern", "Korea Telecom": a place first, then a word that is
+    // no surname, is a company more often than a person.
+    let place_first = cx.single(a) & (COUNTRY | CITY | REGION) != 0;
+    let kind = if (2..=3).contains(&len) && !any_caps && !place_first {
         Kind::Person
     } else {
         Kind::Org
