@@ -280,14 +280,14 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
             classify(cx, s, t, None, out);
             s = t + 1;
         } else if t > s && has_digit(cx.text(t)) {
-            classify(cx, s, t, Some(Kind::Org), out);
+            classify_with(cx, s, t, Some(Kind::Org), true, out);
             s = b;
             break;
         }
     }
     let hint = (b < cx.toks.len() && cx.joined(b) && !cx.poss(b - 1) && starts_digit(cx.text(b)))
         .then_some(Kind::Org);
-    classify(cx, s, b, hint, out);
+    classify_with(cx, s, b, hint, hint.is_some(), out);
 }
 
 fn has_digit(w: &str) -> bool {
@@ -313,7 +313,20 @@ fn push(out: &mut Vec<Cand>, a: usize, b: usize, kind: Kind, strength: Strength)
 /// Decide what tokens `a..b` name and push the result(s). `hint` is the
 /// kind the surrounding words suggest when the run itself says little
 /// ("Apple" in "Apple CEO Steve Jobs" is an organisation).
-fn classify(cx: &Ctx, mut a: usize, mut b: usize, hint: Option<Kind>, out: &mut Vec<Cand>) {
+fn classify(cx: &Ctx, a: usize, b: usize, hint: Option<Kind>, out: &mut Vec<Cand>) {
+    classify_with(cx, a, b, hint, false, out)
+}
+
+/// `product`: the run is followed by a model number ("Boeing 787"), so the
+/// hint (organisation) outweighs name-shape evidence.
+fn classify_with(
+    cx: &Ctx,
+    mut a: usize,
+    mut b: usize,
+    hint: Option<Kind>,
+    product: bool,
+    out: &mut Vec<Cand>,
+) {
     // Words capitalised by position only: "However", "The" at a sentence
     // start. "The" inside a sentence stays ("the band The Mad Capsule ...").
     while a < b && cx.single(a) & FUNC != 0 && (cx.toks[a].has(INITIAL) || cx.text(a) != "The") {
@@ -430,15 +443,23 @@ fn classify(cx: &Ctx, mut a: usize, mut b: usize, hint: Option<Kind>, out: &mut 
         (role && n + 1 < cx.toks.len() && cx.cap(n + 1)).then_some(Kind::Org)
     });
     let any_caps = cx.toks[a..b].iter().any(|t| t.has(ALLCAPS)) || has_amp(cx, a, b);
+    if let Some(h) = hint
+        && product
+    {
+        return push(out, a, b, h, Strength::Medium);
+    }
     let first = cx.single(a);
     let initials = cx.toks[a..b]
         .iter()
         .any(|t| t.end - t.start == 2 && cx.body.as_bytes()[t.end as usize - 1] == b'.');
+    // "China Eastern" is no person though "China" is a given name;
+    // "Georgia Smith" is.
+    let country_first = first & COUNTRY != 0 && last & SURNAME == 0;
     if (2..=4).contains(&len)
         && (first & GIVEN != 0 || initials)
         && exact & TOWN == 0
         && !any_caps
-        && hint.is_none()
+        && !country_first
     {
         return push(out, a, b, Kind::Person, Strength::Medium);
     }
@@ -467,7 +488,12 @@ fn classify(cx: &Ctx, mut a: usize, mut b: usize, hint: Option<Kind>, out: &mut 
     if (2..=3).contains(&len) && last & SURNAME != 0 && !all_caps {
         return push(out, a, b, Kind::Person, Strength::Weak);
     }
-    if PLACE_PREPS.contains(&prev_w) && len <= 2 {
+    // "from X to Y": places, unless X looks like a person's name.
+    let motion = matches!(prev_w, "from" | "to" | "via" | "into")
+        && !any_caps
+        && len == 1
+        && first & (GIVEN | SURNAME) == 0;
+    if (PLACE_PREPS.contains(&prev_w) && len <= 2) || motion {
         return push(out, a, b, Kind::Place, Strength::Weak);
     }
     if len == 1 && first & (GIVEN | SURNAME) != 0 {
@@ -572,6 +598,11 @@ pub fn doubtful(cx: &Ctx, c: &Cand) -> bool {
 fn subject(cx: &Ctx, t: usize) -> bool {
     let w = cx.text(t);
     if w.ends_with('s') && !cx.poss(t) {
+        return false;
+    }
+    // Common-noun endings: "Membership is", "Scouting was".
+    const NOUNISH: &[&str] = &["ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence"];
+    if NOUNISH.iter().any(|s| w.ends_with(s)) || (w.ends_with("ing") && !cx.poss(t)) {
         return false;
     }
     cx.poss(t)
