@@ -149,7 +149,9 @@ fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
             continue;
         }
         let w = cx.text(c.a);
-        let Some(&(person, org, strong)) = votes.get(w) else { continue };
+        let Some(&(person, org, strong)) = votes.get(w) else {
+            continue;
+        };
         let given = cx.look.single[c.a] & super::gazetteer::GIVEN != 0;
         if !strong && (org > person || (person == 0 && !given)) {
             c.kind = Kind::Org;

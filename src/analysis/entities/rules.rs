@@ -453,8 +453,9 @@ fn classify_with(
         .iter()
         .any(|t| t.end - t.start == 2 && cx.body.as_bytes()[t.end as usize - 1] == b'.');
     // "China Eastern" is no person though "China" is a given name;
-    // "Georgia Smith" is.
-    let country_first = first & COUNTRY != 0 && last & SURNAME == 0;
+    // "Georgia Smith" and "Chad Edward Gaudin" are.
+    let country_first =
+        first & COUNTRY != 0 && (a + 1..b).all(|t| cx.single(t) & (GIVEN | SURNAME) == 0);
     if (2..=4).contains(&len)
         && (first & GIVEN != 0 || initials)
         && exact & TOWN == 0
@@ -574,8 +575,25 @@ fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
 /// Verbs after a sentence-initial word that show it is the subject, so a
 /// name ("Boeing has unveiled", "Apple today released").
 const SUBJECT_VERBS: &[&str] = &[
-    "has", "have", "had", "is", "was", "will", "would", "said", "says", "today", "announced",
-    "unveiled", "released", "launched", "reported", "confirmed", "claims", "claimed", "denied",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "said",
+    "says",
+    "today",
+    "announced",
+    "unveiled",
+    "released",
+    "launched",
+    "reported",
+    "confirmed",
+    "claims",
+    "claimed",
+    "denied",
 ];
 
 /// Whether a candidate should be dropped: a lone capitalised word at a
@@ -601,7 +619,9 @@ fn subject(cx: &Ctx, t: usize) -> bool {
         return false;
     }
     // Common-noun endings: "Membership is", "Scouting was".
-    const NOUNISH: &[&str] = &["ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence"];
+    const NOUNISH: &[&str] = &[
+        "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence",
+    ];
     if NOUNISH.iter().any(|s| w.ends_with(s)) || (w.ends_with("ing") && !cx.poss(t)) {
         return false;
     }
