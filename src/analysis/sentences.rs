@@ -62,6 +62,18 @@ const OPENERS: &[&str] = &[
     "Also",
 ];
 
+/// Bytes that can end a sentence: newline, `.`, `!`, `?`, and the lead
+/// byte of `…`.
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Byte ranges of the sentences of `body`, in order, trimmed of surrounding
 /// whitespace. Never empty ranges.
 pub fn split(body: &str) -> Vec<Range<usize>> {
@@ -79,15 +91,16 @@ pub fn split(body: &str) -> Vec<Range<usize>> {
         }
         let term_len = if b == b'.' || b == b'!' || b == b'?' {
             1
-        } else if bytes[i..].starts_with("…".as_bytes()) {
+        } else if b == 0xE2 && bytes[i..].starts_with("…".as_bytes()) {
             '…'.len_utf8()
         } else {
-            0
-        };
-        if term_len == 0 {
+            // Jump to the next byte that can matter.
             i += 1;
+            while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+                i += 1;
+            }
             continue;
-        }
+        };
         // Swallow runs of terminators and closing quotes/brackets.
         let mut end = i + term_len;
         loop {

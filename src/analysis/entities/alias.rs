@@ -5,7 +5,34 @@
 
 use super::rules::{Cand, Ctx, Strength};
 use crate::analysis::Kind;
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the maps here hold a few dozen short names per article, where
+/// SipHash's setup cost dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Link `cands` (in text order) in place.
 pub fn link(cx: &Ctx, cands: &mut [Cand]) {
@@ -13,11 +40,11 @@ pub fn link(cx: &Ctx, cands: &mut [Cand]) {
 
     // Best evidence per surface text, and full person names by their last
     // word ("Putin" -> "Vladimir Putin").
-    let mut by_text: HashMap<&str, (Kind, Strength, usize)> = HashMap::new();
-    let mut by_surname: HashMap<&str, usize> = HashMap::new();
+    let mut by_text: HashMap<&str, (Kind, Strength, usize)> = HashMap::default();
+    let mut by_surname: HashMap<&str, usize> = HashMap::default();
     // Organisations by their first word ("Apple" -> "Apple Computer") and,
     // for lone cue words, by their last ("the League" -> "League of ...").
-    let mut org_head: HashMap<&str, usize> = HashMap::new();
+    let mut org_head: HashMap<&str, usize> = HashMap::default();
     for (k, c) in cands.iter().enumerate() {
         let text = span(cx, c);
         let e = by_text.entry(text).or_insert((c.kind, c.strength, k));
@@ -83,7 +110,7 @@ pub fn link(cx: &Ctx, cands: &mut [Cand]) {
 /// a name: keep its sentence-initial uses.
 fn confirm_initials(cx: &Ctx, cands: &mut [Cand]) {
     use super::tokens::INITIAL;
-    let mut mid: HashMap<&str, (Kind, Strength)> = HashMap::new();
+    let mut mid: HashMap<&str, (Kind, Strength)> = HashMap::default();
     for c in cands.iter() {
         if c.strength >= Strength::Guess && !cx.toks[c.a].has(INITIAL) {
             let e = mid.entry(span(cx, c)).or_insert((c.kind, c.strength));
@@ -109,7 +136,7 @@ fn confirm_initials(cx: &Ctx, cands: &mut [Cand]) {
 /// introduces people by full name, so unless a pronoun says "he" or "she",
 /// or the word is a known given name, it is an organisation.
 fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
-    let mut votes: HashMap<&str, (u32, u32, bool)> = HashMap::new();
+    let mut votes: HashMap<&str, (u32, u32, bool)> = HashMap::default();
     for c in cands.iter() {
         if c.b - c.a != 1 || c.kind != Kind::Person || c.canonical.is_some() {
             continue;
@@ -124,7 +151,7 @@ fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
     }
     // "Northrop Grumman ... Northrop": organisations are shortened to their
     // first word, people to their last.
-    let singles: std::collections::HashSet<&str> = cands
+    let singles: HashSet<&str> = cands
         .iter()
         .filter(|c| c.b - c.a == 1)
         .map(|c| cx.text(c.a))
@@ -162,7 +189,7 @@ fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
 /// "North Korean Central News Agency (KCNA)": the bracketed acronym, and
 /// every later use of it, is the name before it.
 fn link_acronyms(cx: &Ctx, cands: &mut [Cand]) {
-    let mut acr: HashMap<String, (Kind, String)> = HashMap::new();
+    let mut acr: HashMap<String, (Kind, String)> = HashMap::default();
     for k in 1..cands.len() {
         let (prev, cur) = (&cands[k - 1], &cands[k]);
         if cur.b - cur.a == 1 && is_acronym(cx.text(cur.a)) {

@@ -5,8 +5,8 @@
 //! carries the union of their category bits. A scan of the body yields, for
 //! each token, the entries that start at it and end on a token boundary.
 
-use super::tokens::Token;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::tokens::{CAP, Token};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -115,25 +115,64 @@ impl Gazetteer {
     }
 
     /// For each token, the gazetteer entries starting at it: `(flags,
-    /// index one past the last token)`, found with one overlapping scan.
+    /// index one past the last token)`. Only stretches of text around
+    /// capitalised words can hold a name or a cue next to one, so the
+    /// overlapping scan runs over those stretches alone, not the whole body.
     pub fn scan(&self, body: &str, toks: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        if toks.is_empty() {
-            return hits;
+        let n = toks.len();
+        let mut t = 0;
+        while t < n {
+            // A stretch: capitalised tokens, with one lowercase token
+            // allowed on either side and between them ("sculptor X",
+            // "Gulf of Mexico", "Studio of the ...").
+            let cap = |k: usize| toks[k].flags & CAP != 0;
+            if !(cap(t) || (t + 1 < n && cap(t + 1))) {
+                t += 1;
+                continue;
+            }
+            let first = t;
+            let mut last = t;
+            while last + 1 < n
+                && (cap(last + 1)
+                    || (last + 2 < n && (cap(last + 2) || (last + 3 < n && cap(last + 3)))))
+            {
+                last += 1;
+            }
+            if last + 1 < n {
+                last += 1; // the word after the run ("X said", "X region")
+            }
+            let span = toks[first].start as usize..toks[last].end as usize;
+            self.scan_span(body, toks, first, last + 1, span, &mut hits);
+            t = last + 1;
         }
-        for m in self.ac.find_overlapping_iter(body) {
-            // Cheap boundary checks first: a match must start a token.
+        hits.sort_unstable_by_key(|h| (h.tok, std::cmp::Reverse(h.end_tok)));
+        hits
+    }
+
+    fn scan_span(
+        &self,
+        body: &str,
+        toks: &[Token],
+        first: usize,
+        stop: usize,
+        span: std::ops::Range<usize>,
+        hits: &mut Vec<Hit>,
+    ) {
+        let input = Input::new(body).span(span);
+        for m in self.ac.find_overlapping_iter(input) {
+            // A match must start and end on token boundaries.
             let s = m.start() as u32;
-            let Ok(ti) = toks.binary_search_by_key(&s, |t| t.start) else {
+            let Ok(ti) = toks[first..stop].binary_search_by_key(&s, |t| t.start) else {
                 continue;
             };
+            let ti = ti + first;
             let e = m.end() as u32;
-            // Find the token that ends at e (names span few tokens).
             let mut tj = ti;
-            while tj < toks.len() && toks[tj].end < e {
+            while tj < stop && toks[tj].end < e {
                 tj += 1;
             }
-            if tj == toks.len() || toks[tj].end != e {
+            if tj == stop || toks[tj].end != e {
                 continue;
             }
             hits.push(Hit {
@@ -142,8 +181,6 @@ impl Gazetteer {
                 flags: self.flags[m.pattern().as_usize()],
             });
         }
-        hits.sort_unstable_by_key(|h| (h.tok, std::cmp::Reverse(h.end_tok)));
-        hits
     }
 }
 
