@@ -197,7 +197,11 @@ pub fn find(cx: &Ctx) -> Vec<Cand> {
             continue;
         }
         let j = extend_run(cx, i);
-        split_nonnames(cx, i, j, &mut out);
+        if cx.toks[i].has(HEADLINE) && j - i > 1 {
+            split_headline(cx, i, j, &mut out);
+        } else {
+            split_nonnames(cx, i, j, &mut out);
+        }
         i = j;
     }
     out
@@ -209,6 +213,7 @@ fn extend_run(cx: &Ctx, i: usize) -> usize {
     let n = cx.toks.len();
     let mut j = i + 1;
     let mut has_org_cue = cx.single(i) & ORG_CUE != 0;
+    let mut joined_of = false;
     loop {
         if j >= n || !cx.joined(j) || cx.toks[j - 1].has(super::tokens::COMMA_AFTER) {
             break;
@@ -254,7 +259,9 @@ fn extend_run(cx: &Ctx, i: usize) -> usize {
         let tail_org = cx.single(next_end - 1) & ORG_CUE != 0;
         let ok = match w {
             "of" | "for" => head & (ORG_CUE | PLACE_CUE) != 0 || (tail_org && has_org_cue),
-            "and" => tail_org && cx.single(j - 1) & (COUNTRY | CITY | REGION) == 0,
+            // "Institute of Arts and Sciences" is one name; "University of
+            // X and Y Airlines" are two.
+            "and" => has_org_cue && joined_of && !tail_org,
             "&" => true,
             "named" => has_org_cue,
             _ => PARTICLES.contains(&w) && cx.single(i) & FUNC == 0,
@@ -263,9 +270,33 @@ fn extend_run(cx: &Ctx, i: usize) -> usize {
             break;
         }
         has_org_cue |= tail_org;
+        joined_of |= matches!(w, "of" | "for");
         j = next_end;
     }
     j
+}
+
+/// In a headline every word is capitalised, so a run says nothing about
+/// where names begin and end: cut it into gazetteer entries and single
+/// words (kept only if the article confirms them), and given name + word.
+fn split_headline(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let mut t = a;
+    while t < b {
+        let known = COUNTRY | REGION | CITY | DEMONYM | TITLE | NONNAME | FUNC;
+        if let Some(e) = cx.look.longest(t, b, known) {
+            let f = cx.look.exact(t, e);
+            if f & (COUNTRY | REGION | CITY | DEMONYM) != 0 && f & (NONNAME | FUNC) == 0 {
+                classify(cx, t, e, None, out);
+            }
+            t = e;
+        } else if cx.single(t) & GIVEN != 0 && t + 1 < b && cx.single(t + 1) & FUNC == 0 {
+            classify(cx, t, t + 2, None, out);
+            t += 2;
+        } else {
+            classify(cx, t, t + 1, None, out);
+            t += 1;
+        }
+    }
 }
 
 /// Months, weekdays and holidays split a run and are never emitted, except
@@ -572,6 +603,15 @@ fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
     true
 }
 
+/// Whether the capitalised run holding token `t` opens right after a quote
+/// mark ("Best Summer Album").
+fn quoted_run(cx: &Ctx, mut t: usize) -> bool {
+    while t > 0 && cx.joined(t) && cx.cap(t - 1) && !cx.poss(t - 1) {
+        t -= 1;
+    }
+    cx.toks[t].has(AFTER_QUOTE)
+}
+
 /// Verbs after a sentence-initial word that show it is the subject, so a
 /// name ("Boeing has unveiled", "Apple today released").
 const SUBJECT_VERBS: &[&str] = &[
@@ -604,7 +644,7 @@ pub fn doubtful(cx: &Ctx, c: &Cand) -> bool {
     let lone_initial = c.b - c.a == 1 && t.has(INITIAL) && !subject(cx, c.a);
     match c.strength {
         Strength::Unsure => true,
-        Strength::Guess => t.has(HEADLINE) || t.has(AFTER_QUOTE) || lone_initial,
+        Strength::Guess => t.has(HEADLINE) || quoted_run(cx, c.a) || lone_initial,
         Strength::Weak => lone_initial,
         _ => false,
     }

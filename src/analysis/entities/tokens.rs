@@ -199,7 +199,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         // builder decides whether to bridge it ("People’s Army").
         gap_plain = true;
     }
-    mark_headlines(&mut toks, sentences);
+    mark_headlines(body, &mut toks, sentences);
     toks
 }
 
@@ -208,9 +208,9 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-/// Flag tokens of sentences where nearly every word is capitalised (a
-/// headline or a title line).
-fn mark_headlines(toks: &mut [Token], sentences: &[Range<usize>]) {
+/// Flag tokens of lines without a final stop where nearly every word is
+/// capitalised (a headline or a title line).
+fn mark_headlines(body: &str, toks: &mut [Token], sentences: &[Range<usize>]) {
     let mut i = 0;
     for s in sentences {
         while i < toks.len() && (toks[i].start as usize) < s.start {
@@ -227,7 +227,12 @@ fn mark_headlines(toks: &mut [Token], sentences: &[Range<usize>]) {
             }
             j += 1;
         }
-        if words >= 4 && caps * 10 >= words * 8 {
+        // Headlines carry no final stop; a sentence that ends with one is
+        // prose however many names it holds.
+        let stop = body
+            .get(s.clone())
+            .is_some_and(|t| t.ends_with(['.', '!', '?', '…', '"', '”', '’', ')']));
+        if !stop && words >= 3 && caps * 10 >= words * 7 {
             for t in &mut toks[j0..j] {
                 t.flags |= HEADLINE;
             }
