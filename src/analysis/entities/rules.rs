@@ -316,9 +316,21 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
             break;
         }
     }
-    let hint = (b < cx.toks.len() && cx.joined(b) && !cx.poss(b - 1) && starts_digit(cx.text(b)))
-        .then_some(Kind::Org);
+    // A number after the name is a model ("Boeing 787") unless it is a
+    // year ("Awards 2007") or the name is a lone sentence opener
+    // ("Redesignated 65 Fighter Wing").
+    let model = b < cx.toks.len()
+        && cx.joined(b)
+        && !cx.poss(b - 1)
+        && starts_digit(cx.text(b))
+        && !is_year(cx.text(b))
+        && !(b - s == 1 && cx.toks[s].has(INITIAL));
+    let hint = model.then_some(Kind::Org);
     classify_with(cx, s, b, hint, hint.is_some(), out);
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) && matches!(&w[..2], "19" | "20" | "18")
 }
 
 fn has_digit(w: &str) -> bool {
@@ -642,9 +654,15 @@ const SUBJECT_VERBS: &[&str] = &[
 pub fn doubtful(cx: &Ctx, c: &Cand) -> bool {
     let t = &cx.toks[c.a];
     let lone_initial = c.b - c.a == 1 && t.has(INITIAL) && !subject(cx, c.a);
+    // Rules and lists are for Latin-script English text: a guessed run in
+    // another script is usually the original spelling of a name just given.
+    let latin = cx.body[t.range()]
+        .chars()
+        .next()
+        .is_some_and(|ch| (ch as u32) < 0x0250);
     match c.strength {
         Strength::Unsure => true,
-        Strength::Guess => t.has(HEADLINE) || quoted_run(cx, c.a) || lone_initial,
+        Strength::Guess => t.has(HEADLINE) || quoted_run(cx, c.a) || lone_initial || !latin,
         Strength::Weak => lone_initial,
         _ => false,
     }
