@@ -81,12 +81,11 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
                 // keep gap_plain as is
             } else {
                 gap_plain = false;
-                if c == ',' {
-                    if let Some(t) = toks.last_mut()
-                        && t.end as usize == i
-                    {
-                        t.flags |= COMMA_AFTER;
-                    }
+                if c == ','
+                    && let Some(t) = toks.last_mut()
+                    && t.end as usize == i
+                {
+                    t.flags |= COMMA_AFTER;
                 }
                 after_quote = matches!(c, '‘' | '“' | '"' | '\'' | '«');
                 after_opener = matches!(
