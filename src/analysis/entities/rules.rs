@@ -305,7 +305,15 @@ fn split_headline(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
 fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
     let mut s = a;
     for t in a..b {
+        // Inside a name between two other capitalised words a month or
+        // season is part of it ("Cold Spring Harbor").
+        let inside = t > s
+            && t + 1 < b
+            && cx.single(t - 1) & NONNAME == 0
+            && cx.single(t + 1) & NONNAME == 0
+            && !starts_digit(cx.text(t + 1));
         let is_nonname = cx.single(t) & NONNAME != 0
+            && !inside
             && !(t > a && cx.single(t - 1) & GIVEN != 0 && cx.single(t) & FUNC != 0);
         if is_nonname {
             classify(cx, s, t, None, out);
@@ -327,6 +335,16 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
         && !(b - s == 1 && cx.toks[s].has(INITIAL));
     let hint = model.then_some(Kind::Org);
     classify_with(cx, s, b, hint, hint.is_some(), out);
+}
+
+/// Ends like an English common noun: "-ship", "-tion", "-ment", a plural.
+pub fn nounish(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ers", "ics",
+        "ogy", "ial",
+    ];
+    ENDINGS.iter().any(|e| w.ends_with(e))
+        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }
 
 fn is_year(w: &str) -> bool {
@@ -373,10 +391,6 @@ fn classify_with(
     // Words capitalised by position only: "However", "The" at a sentence
     // start. "The" inside a sentence stays ("the band The Mad Capsule ...").
     while a < b && cx.single(a) & FUNC != 0 && (cx.toks[a].has(INITIAL) || cx.text(a) != "The") {
-        a += 1;
-    }
-    // "The" before a lone name is an article, not part of it.
-    if a + 2 == b && cx.text(a) == "The" {
         a += 1;
     }
     // Trailing function words ("Basically I") are not part of a name.
@@ -546,7 +560,10 @@ fn classify_with(
     // "China Eastern", "Korea Telecom": a place first, then a word that is
     // no surname, is a company more often than a person.
     let place_first = cx.single(a) & (COUNTRY | CITY | REGION) != 0;
-    let kind = if (2..=3).contains(&len) && !any_caps && !place_first {
+    // "Inaugural Members", "Social Credit": a common-noun ending on a word
+    // that is no known surname.
+    let noun_last = nounish(cx.text(b - 1)) && last & SURNAME == 0;
+    let kind = if (2..=3).contains(&len) && !any_caps && !place_first && !noun_last {
         Kind::Person
     } else {
         Kind::Org
