@@ -340,7 +340,7 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
 /// Ends like an English common noun: "-ship", "-tion", "-ment", a plural.
 pub fn nounish(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ing", "ers", "ics",
+        "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ers", "ics",
         "ogy", "ial",
     ];
     ENDINGS.iter().any(|e| w.ends_with(e))
