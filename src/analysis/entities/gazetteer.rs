@@ -2,11 +2,13 @@
 //! in, merged into one Aho-Corasick automaton built once per process.
 //!
 //! Every list entry becomes one pattern; an entry found in several lists
-//! carries the union of their category bits. A scan of the body yields, for
-//! each token, the entries that start at it and end on a token boundary.
+//! carries the union of their category bits. A scan yields, for each token
+//! that can matter, the entries that start at it and end on a token
+//! boundary.
 
 use super::tokens::{CAP, Token};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -46,6 +48,8 @@ const FUNCTION_WORDS: &str = include_str!("../../../assets/gazetteer/function_wo
 pub struct Gazetteer {
     ac: AhoCorasick,
     flags: Vec<u32>,
+    /// Longest entry in bytes: no anchored walk goes further.
+    max_len: usize,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -101,83 +105,62 @@ impl Gazetteer {
         }
         let mut pats: Vec<(&'static str, u32)> = map.into_iter().collect();
         pats.sort_unstable();
+        let max_len = pats.iter().map(|p| p.0.len()).max().unwrap_or(0);
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Anchored)
             .build(pats.iter().map(|p| p.0))
             .expect("gazetteer automaton");
         Gazetteer {
+            max_len,
             ac,
             flags: pats.into_iter().map(|p| p.1).collect(),
         }
     }
 
     /// For each token, the gazetteer entries starting at it: `(flags,
-    /// index one past the last token)`. Only stretches of text around
-    /// capitalised words can hold a name or a cue next to one, so the
-    /// overlapping scan runs over those stretches alone, not the whole body.
+    /// index one past the last token)`.
+    ///
+    /// Only capitalised words, and the word right before one ("sculptor
+    /// X", the role after "UBS" in "UBS analyst X"), can start an entry the
+    /// rules look at, so instead of scanning the whole body the automaton
+    /// is walked anchored from those token starts alone; the walk stops as
+    /// soon as no entry can continue.
     pub fn scan(&self, body: &str, toks: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         let n = toks.len();
-        let mut t = 0;
-        while t < n {
-            // A stretch: capitalised tokens, with one lowercase token
-            // allowed on either side and between them ("sculptor X",
-            // "Gulf of Mexico", "Studio of the ...").
-            let cap = |k: usize| toks[k].flags & CAP != 0;
+        let cap = |k: usize| toks[k].flags & CAP != 0;
+        for t in 0..n {
             if !(cap(t) || (t + 1 < n && cap(t + 1))) {
-                t += 1;
                 continue;
             }
-            let first = t;
-            let mut last = t;
-            while last + 1 < n
-                && (cap(last + 1)
-                    || (last + 2 < n && (cap(last + 2) || (last + 3 < n && cap(last + 3)))))
-            {
-                last += 1;
+            let start = toks[t].start as usize;
+            let end = (start + self.max_len).min(body.len());
+            let input = Input::new(body).span(start..end).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            loop {
+                self.ac.find_overlapping(input.clone(), &mut state);
+                let Some(m) = state.get_match() else { break };
+                // Inherited suffix matches start later: not ours.
+                if m.start() != start {
+                    continue;
+                }
+                let e = m.end() as u32;
+                let mut tj = t;
+                while tj < n && toks[tj].end < e {
+                    tj += 1;
+                }
+                if tj < n && toks[tj].end == e {
+                    hits.push(Hit {
+                        tok: t as u32,
+                        end_tok: tj as u32 + 1,
+                        flags: self.flags[m.pattern().as_usize()],
+                    });
+                }
             }
-            if last + 1 < n {
-                last += 1; // the word after the run ("X said", "X region")
-            }
-            let span = toks[first].start as usize..toks[last].end as usize;
-            self.scan_span(body, toks, first, last + 1, span, &mut hits);
-            t = last + 1;
         }
         hits.sort_unstable_by_key(|h| (h.tok, std::cmp::Reverse(h.end_tok)));
         hits
-    }
-
-    fn scan_span(
-        &self,
-        body: &str,
-        toks: &[Token],
-        first: usize,
-        stop: usize,
-        span: std::ops::Range<usize>,
-        hits: &mut Vec<Hit>,
-    ) {
-        let input = Input::new(body).span(span);
-        for m in self.ac.find_overlapping_iter(input) {
-            // A match must start and end on token boundaries.
-            let s = m.start() as u32;
-            let Ok(ti) = toks[first..stop].binary_search_by_key(&s, |t| t.start) else {
-                continue;
-            };
-            let ti = ti + first;
-            let e = m.end() as u32;
-            let mut tj = ti;
-            while tj < stop && toks[tj].end < e {
-                tj += 1;
-            }
-            if tj == stop || toks[tj].end != e {
-                continue;
-            }
-            hits.push(Hit {
-                tok: ti as u32,
-                end_tok: tj as u32 + 1,
-                flags: self.flags[m.pattern().as_usize()],
-            });
-        }
     }
 }
 
