@@ -340,8 +340,8 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
 /// Ends like an English common noun: "-ship", "-tion", "-ment", a plural.
 pub fn nounish(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ers", "ics",
-        "ogy", "ial",
+        "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ers", "ics", "ogy",
+        "ial",
     ];
     ENDINGS.iter().any(|e| w.ends_with(e))
         || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))

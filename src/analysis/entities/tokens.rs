@@ -58,14 +58,24 @@ fn is_word_char(c: char) -> bool {
 /// sentence.
 pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
     let mut toks: Vec<Token> = Vec::with_capacity(body.len() / 5);
-    let mut iter = body.char_indices().peekable();
+    let bytes = body.as_bytes();
+    let len = bytes.len();
+    let mut pos = 0;
     let mut sent_idx = 0;
     // The previous non-space character was one that opens a quote or aside.
     let mut after_opener = true;
     let mut after_quote = false;
     // Gap since the previous token holds only spaces/tabs.
     let mut gap_plain = false;
-    while let Some((i, c)) = iter.next() {
+    while pos < len {
+        let i = pos;
+        let b = bytes[i];
+        if b == b' ' {
+            pos += 1;
+            continue;
+        }
+        let (c, cl) = char_at(body, i);
+        pos += cl;
         if c == '&' {
             toks.push(Token {
                 start: i as u32,
@@ -111,7 +121,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         }
         // A word starts at i.
         let start = i;
-        let mut end = i + c.len_utf8();
+        let mut end = i + cl;
         let mut flags = 0u16;
         if c.is_uppercase() {
             flags |= CAP;
@@ -121,42 +131,52 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         let mut upper = usize::from(c.is_uppercase());
         let mut lower = usize::from(c.is_lowercase());
         let mut has_dot = false;
-        while let Some(&(j, d)) = iter.peek() {
-            if is_word_char(d) || is_mark(d) {
+        while pos < len {
+            let j = pos;
+            let db = bytes[j];
+            if db.is_ascii_alphanumeric() {
+                // ASCII fast path: most of the text.
+                upper += usize::from(db.is_ascii_uppercase());
+                lower += usize::from(db.is_ascii_lowercase());
+                pos += 1;
+                end = pos;
+                continue;
+            }
+            let (d, dl) = char_at(body, j);
+            if d as u32 >= 0x80 && (is_word_char(d) || is_mark(d)) {
                 upper += usize::from(d.is_uppercase());
                 lower += usize::from(d.is_lowercase());
-                end = j + d.len_utf8();
-                iter.next();
+                pos += dl;
+                end = pos;
                 continue;
             }
             if matches!(d, '-' | '\'' | '’' | '.') {
                 // A joiner stays inside the word only between word chars.
-                let after = &body[j + d.len_utf8()..];
-                let next = after.chars().next();
+                let a = j + dl;
+                let next = (a < len).then(|| char_at(body, a).0);
                 let next_is_word = next.is_some_and(is_word_char);
                 if matches!(d, '\'' | '’') {
-                    let mut ac = after.chars();
-                    let s = ac.next();
-                    let s_then = ac.next();
-                    if matches!(s, Some('s' | 'S')) && !s_then.is_some_and(is_word_char) {
+                    let is_s = matches!(next, Some('s' | 'S'));
+                    // 's' is one byte, so a + 1 is a char boundary here.
+                    let s_then = (is_s && a + 1 < len).then(|| char_at(body, a + 1).0);
+                    if is_s && !s_then.is_some_and(is_word_char) {
                         // Possessive: "Russia’s" -> "Russia" + POSS; the
                         // suffix is consumed so it never becomes a token.
                         flags |= POSS;
-                        iter.next();
-                        iter.next();
+                        pos = a + 1;
                         break;
                     }
                     if !next_is_word && body[start..end].ends_with(['s', 'S']) {
                         // Plural possessive: "Koreans’".
                         flags |= POSS;
-                        iter.next();
+                        pos = a;
                         break;
                     }
                 }
                 if next_is_word {
                     has_dot |= d == '.';
-                    end = j + d.len_utf8();
-                    iter.next();
+                    pos = a;
+                    end = pos;
                     continue;
                 }
                 if d == '.' {
@@ -166,7 +186,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
                     let initial = w.chars().count() == 1 && flags & CAP != 0;
                     if initial || has_dot || DOTTED.contains(&w) {
                         end = j + 1;
-                        iter.next();
+                        pos = end;
                     }
                 }
             }
@@ -200,6 +220,18 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
     }
     mark_headlines(body, &mut toks, sentences);
     toks
+}
+
+/// The char at byte `i` (a char boundary) and its length.
+#[inline]
+fn char_at(body: &str, i: usize) -> (char, usize) {
+    let b = body.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = body[i..].chars().next().unwrap_or('\u{fffd}');
+        (c, c.len_utf8())
+    }
 }
 
 fn is_mark(c: char) -> bool {
