@@ -121,8 +121,8 @@ impl Gazetteer {
     /// For each token, the gazetteer entries starting at it: `(flags,
     /// index one past the last token)`.
     ///
-    /// Only capitalised words, and the word right before one ("sculptor
-    /// X", the role after "UBS" in "UBS analyst X"), can start an entry the
+    /// Only capitalised words, and the two words before one ("sculptor
+    /// X", "founder of X", the role in "UBS analyst X"), can start an entry the
     /// rules look at, so instead of scanning the whole body the automaton
     /// is walked anchored from those token starts alone; the walk stops as
     /// soon as no entry can continue.
@@ -131,7 +131,7 @@ impl Gazetteer {
         let n = toks.len();
         let cap = |k: usize| toks[k].flags & CAP != 0;
         for t in 0..n {
-            if !(cap(t) || (t + 1 < n && cap(t + 1))) {
+            if !(cap(t) || (t + 1 < n && cap(t + 1)) || (t + 2 < n && cap(t + 2))) {
                 continue;
             }
             let start = toks[t].start as usize;

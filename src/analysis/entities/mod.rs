@@ -11,7 +11,7 @@ mod gazetteer;
 mod rules;
 mod tokens;
 
-use super::NameMention;
+use super::{Kind, NameMention};
 use gazetteer::{GAZETTEER, Lookup};
 use rules::Ctx;
 use std::ops::Range;
@@ -51,6 +51,38 @@ pub fn extract(body: &str, sentences: &[Range<usize>]) -> Vec<NameMention> {
         });
     }
     out
+}
+
+/// Every candidate before filtering, with the strength of its evidence:
+/// `(start, end, kind, strength, kept)`. A development aid for tuning the
+/// rules (see `examples/ent_corpus.rs`); not part of the stable API.
+#[doc(hidden)]
+pub fn explain(body: &str, sentences: &[Range<usize>]) -> Vec<(usize, usize, Kind, String, bool)> {
+    let toks = tokens::tokenize(body, sentences);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let look = Lookup::new(GAZETTEER.scan(body, &toks), toks.len());
+    let cx = Ctx {
+        body,
+        toks: &toks,
+        look: &look,
+    };
+    let mut cands = rules::find(&cx);
+    alias::link(&cx, &mut cands);
+    cands
+        .iter()
+        .map(|c| {
+            let (s, e) = (toks[c.a].start as usize, toks[c.b - 1].end as usize);
+            (
+                s,
+                e,
+                c.kind,
+                format!("{:?}", c.strength),
+                !rules::doubtful(&cx, c),
+            )
+        })
+        .collect()
 }
 
 /// Force the gazetteer automaton to be built now (it is otherwise built on

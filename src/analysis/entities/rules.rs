@@ -493,12 +493,24 @@ fn classify_with(
     }
     // A name right before a role and another name: "UBS analyst David
     // Strauss", "Apple CEO Steve Jobs".
-    let hint = hint.or_else(|| {
-        let n = next?;
-        let role =
-            cx.single(n) & ROLE != 0 || (cx.single(n) & TITLE != 0 && cx.toks[n].has(ALLCAPS));
-        (role && n + 1 < cx.toks.len() && cx.cap(n + 1)).then_some(Kind::Org)
-    });
+    let hint = hint
+        .or_else(|| {
+            let n = next?;
+            let role =
+                cx.single(n) & ROLE != 0 || (cx.single(n) & TITLE != 0 && cx.toks[n].has(ALLCAPS));
+            (role && n + 1 < cx.toks.len() && cx.cap(n + 1)).then_some(Kind::Org)
+        })
+        .or_else(|| {
+            // "founder of Apple", "a spokesman for Boeing": a role's
+            // employer (places were caught above by the gazetteer, and
+            // "mayor of X" below).
+            let p2 = prev2?;
+            let employer = matches!(prev_w, "of" | "for" | "at")
+                && cx.single(p2) & ROLE != 0
+                && !cx.cap(p2)
+                && !PLACE_OF.contains(&cx.text(p2));
+            employer.then_some(Kind::Org)
+        });
     let any_caps = cx.toks[a..b].iter().any(|t| t.has(ALLCAPS)) || has_amp(cx, a, b);
     if let Some(h) = hint
         && product
