@@ -142,7 +142,7 @@ fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
             continue;
         }
         let v = votes.entry(cx.text(c.a)).or_default();
-        match super::rules::pronoun_vote(cx, c) {
+        match super::filters::pronoun_vote(cx, c) {
             Some(Kind::Person) => v.0 += 1,
             Some(Kind::Org) => v.1 += 1,
             _ => {}
@@ -165,7 +165,7 @@ fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
         {
             let first = singles.contains(cx.text(c.a));
             let last = singles.contains(cx.text(c.b - 1));
-            let vote = super::rules::pronoun_vote(cx, c);
+            let vote = super::filters::pronoun_vote(cx, c);
             if (first && !last) || vote == Some(Kind::Org) {
                 c.kind = Kind::Org;
             }

@@ -7,6 +7,8 @@
 //! forms ([`alias`]).
 
 mod alias;
+mod cues;
+mod filters;
 mod gazetteer;
 mod rules;
 mod tokens;
@@ -34,7 +36,7 @@ pub fn extract(body: &str, sentences: &[Range<usize>]) -> Vec<NameMention> {
     alias::link(&cx, &mut cands);
     let mut out = Vec::with_capacity(cands.len());
     for c in &cands {
-        if rules::doubtful(&cx, c) {
+        if filters::doubtful(&cx, c) {
             continue;
         }
         let start = toks[c.a].start as usize;
@@ -79,7 +81,7 @@ pub fn explain(body: &str, sentences: &[Range<usize>]) -> Vec<(usize, usize, Kin
                 e,
                 c.kind,
                 format!("{:?}", c.strength),
-                !rules::doubtful(&cx, c),
+                !filters::doubtful(&cx, c),
             )
         })
         .collect()

@@ -6,11 +6,15 @@
 //! decide for a doubtful one with the same text ("Putin" after "President
 //! Vladimir Putin").
 
+use super::cues::{
+    COMPASS, CORP_SUFFIXES, ORG_HEADS, PARTICLES, PLACE_AFTER, PLACE_OF, PLACE_PREPS, SAY_VERBS,
+};
+use super::filters::nounish;
 use super::gazetteer::{
     CITY, COUNTRY, DEMONYM, FUNC, GIVEN, Lookup, NONNAME, ORG_CUE, ORG_LOWER, PLACE_CUE, REGION,
     ROLE, SURNAME, TITLE, TOWN,
 };
-use super::tokens::{AFTER_QUOTE, ALLCAPS, CAP, HEADLINE, INITIAL, JOINED, POSS, Token};
+use super::tokens::{ALLCAPS, CAP, HEADLINE, INITIAL, JOINED, POSS, Token};
 use crate::analysis::Kind;
 
 /// How sure a candidate's kind is.
@@ -39,118 +43,6 @@ pub struct Cand {
     pub canonical: Option<String>,
 }
 
-/// Particles that may sit inside a person's or place's name.
-const PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "al", "bin", "ibn", "dos",
-    "das", "ter", "zu", "la", "le", "el",
-];
-
-/// Verbs of saying after a name: "X said" is a person (or an organisation,
-/// which the cue words catch first).
-const SAY_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "stated",
-    "added",
-    "argued",
-    "explained",
-    "recalled",
-    "insisted",
-    "admitted",
-    "wrote",
-    "replied",
-    "noted",
-    "asked",
-    "testified",
-    "tweeted",
-    "declared",
-];
-
-/// Prepositions after which an unknown name is likely a place.
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "near",
-    "across",
-    "outside",
-    "throughout",
-    "around",
-    "towards",
-    "toward",
-];
-
-/// Lowercase nouns after a name that make it a place ("the Kursk region").
-const PLACE_AFTER: &[&str] = &[
-    "region",
-    "province",
-    "oblast",
-    "city",
-    "district",
-    "county",
-    "state",
-    "area",
-    "village",
-    "town",
-    "valley",
-    "river",
-    "island",
-    "peninsula",
-    "republic",
-    "krai",
-    "coast",
-];
-
-/// Nouns before "of X" that make X a place ("the city of X").
-const PLACE_OF: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "region",
-    "province",
-    "capital",
-    "state",
-    "island",
-    "suburb",
-    "outskirts",
-    "port",
-    "county",
-    "republic",
-    "streets",
-    "people",
-    "governor",
-    "mayor",
-];
-
-/// Words that, first in a name, make it a place ("West Germany", "Upper
-/// Silesia") unless a cue word says otherwise.
-const COMPASS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Upper",
-    "Lower",
-    "Greater",
-    "Central",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-];
-
-/// Legal-form suffixes that end a company name.
-const CORP_SUFFIXES: &[&str] = &[
-    "Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "LLC", "PLC", "plc", "Co.", "GmbH", "AG",
-    "N.V.", "S.A.", "SA", "NV", "LLP",
-];
-
-/// Words that, first in a name, make it an organisation ("Air China").
-const ORG_HEADS: &[&str] = &["Air", "Radio", "Club", "Team", "Banco", "Grupo"];
-
 pub struct Ctx<'a> {
     pub body: &'a str,
     pub toks: &'a [Token],
@@ -161,20 +53,20 @@ impl Ctx<'_> {
     pub fn text(&self, t: usize) -> &str {
         &self.body[self.toks[t].range()]
     }
-    fn single(&self, t: usize) -> u32 {
+    pub(super) fn single(&self, t: usize) -> u32 {
         self.look.single[t]
     }
-    fn cap(&self, t: usize) -> bool {
+    pub(super) fn cap(&self, t: usize) -> bool {
         self.toks[t].flags & CAP != 0
     }
-    fn joined(&self, t: usize) -> bool {
+    pub(super) fn joined(&self, t: usize) -> bool {
         self.toks[t].flags & JOINED != 0
     }
-    fn poss(&self, t: usize) -> bool {
+    pub(super) fn poss(&self, t: usize) -> bool {
         self.toks[t].flags & POSS != 0
     }
     /// End of the capitalised stretch starting at `t` (no connectors).
-    fn caps_from(&self, t: usize) -> usize {
+    pub(super) fn caps_from(&self, t: usize) -> usize {
         let mut k = t;
         while k < self.toks.len()
             && self.cap(k)
@@ -335,16 +227,6 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
         && !(b - s == 1 && cx.toks[s].has(INITIAL));
     let hint = model.then_some(Kind::Org);
     classify_with(cx, s, b, hint, hint.is_some(), out);
-}
-
-/// Ends like an English common noun: "-ship", "-tion", "-ment", a plural.
-pub fn nounish(w: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ers", "ics", "ogy",
-        "ial",
-    ];
-    ENDINGS.iter().any(|e| w.ends_with(e))
-        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }
 
 fn is_year(w: &str) -> bool {
@@ -642,94 +524,4 @@ fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
         push(out, title_end, b, Kind::Person, Strength::Strong);
     }
     true
-}
-
-/// Whether the capitalised run holding token `t` opens right after a quote
-/// mark ("Best Summer Album").
-fn quoted_run(cx: &Ctx, mut t: usize) -> bool {
-    while t > 0 && cx.joined(t) && cx.cap(t - 1) && !cx.poss(t - 1) {
-        t -= 1;
-    }
-    cx.toks[t].has(AFTER_QUOTE)
-}
-
-/// Verbs after a sentence-initial word that show it is the subject, so a
-/// name ("Boeing has unveiled", "Apple today released").
-const SUBJECT_VERBS: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "will",
-    "would",
-    "said",
-    "says",
-    "today",
-    "announced",
-    "unveiled",
-    "released",
-    "launched",
-    "reported",
-    "confirmed",
-    "claims",
-    "claimed",
-    "denied",
-];
-
-/// Whether a candidate should be dropped: a lone capitalised word at a
-/// sentence start or in a headline, or a guessed run right after an opening
-/// quote (a title of a work), says nothing.
-pub fn doubtful(cx: &Ctx, c: &Cand) -> bool {
-    let t = &cx.toks[c.a];
-    let lone_initial = c.b - c.a == 1 && t.has(INITIAL) && !subject(cx, c.a);
-    // Rules and lists are for Latin-script English text: a guessed run in
-    // another script is usually the original spelling of a name just given.
-    let latin = cx.body[t.range()]
-        .chars()
-        .next()
-        .is_some_and(|ch| (ch as u32) < 0x0250);
-    match c.strength {
-        Strength::Unsure => true,
-        Strength::Guess => t.has(HEADLINE) || quoted_run(cx, c.a) || lone_initial || !latin,
-        Strength::Weak => lone_initial,
-        _ => false,
-    }
-}
-
-/// A sentence-initial word that is clearly the subject of a verb or owns
-/// something ("Boeing's newest aircraft"): a name, not a common noun, unless
-/// it looks like a plural.
-fn subject(cx: &Ctx, t: usize) -> bool {
-    let w = cx.text(t);
-    if w.ends_with('s') && !cx.poss(t) {
-        return false;
-    }
-    // Common-noun endings: "Membership is", "Scouting was".
-    const NOUNISH: &[&str] = &[
-        "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence",
-    ];
-    if NOUNISH.iter().any(|s| w.ends_with(s)) || (w.ends_with("ing") && !cx.poss(t)) {
-        return false;
-    }
-    cx.poss(t)
-        || (t + 1 < cx.toks.len() && cx.joined(t + 1) && SUBJECT_VERBS.contains(&cx.text(t + 1)))
-}
-
-/// Pronoun evidence after a mention in its sentence: `Some(Person)` for
-/// "he/his/she/her", `Some(Org)` for "its", the first one found.
-pub fn pronoun_vote(cx: &Ctx, c: &Cand) -> Option<Kind> {
-    for t in c.b..(c.b + 12).min(cx.toks.len()) {
-        if cx.toks[t].has(INITIAL) && cx.cap(t) {
-            break;
-        }
-        match cx.text(t) {
-            "he" | "his" | "him" | "she" | "her" | "himself" | "herself" => {
-                return Some(Kind::Person);
-            }
-            "its" | "itself" => return Some(Kind::Org),
-            _ => {}
-        }
-    }
-    None
 }
