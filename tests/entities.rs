@@ -245,6 +245,16 @@ fn sample_corpus_names_are_found() {
     }
 }
 
+#[test]
+fn long_runs_are_cut_into_known_entries() {
+    // A 200,000-word run of capitalised words in a prose sentence (not a
+    // headline): must neither overflow the stack nor take quadratic time,
+    // and still finds the known places in it.
+    let body = format!("They met {}officials.", "Russian Moscow ".repeat(100_000));
+    let ms = names(&body);
+    assert!(ms.iter().any(|m| m.kind == Kind::Place));
+}
+
 fn check_invariants(body: &str) -> Result<(), TestCaseError> {
     let sents = sentences::split(body);
     let mut prev_end = 0;

@@ -22,6 +22,10 @@ use std::ops::Range;
 /// within the article. Offsets are byte offsets on char boundaries;
 /// `sentences` are the ranges from [`crate::analysis::sentences::split`].
 pub fn extract(body: &str, sentences: &[Range<usize>]) -> Vec<NameMention> {
+    // Token offsets are u32; the corpus loader caps files far below this.
+    if body.len() > u32::MAX as usize {
+        return Vec::new();
+    }
     let toks = tokens::tokenize(body, sentences);
     if toks.is_empty() {
         return Vec::new();

@@ -78,6 +78,10 @@ impl Ctx<'_> {
     }
 }
 
+/// Longest run classified as a whole ("Studio of Military Painters named
+/// after Grekov" is 8 tokens).
+const MAX_RUN: usize = 12;
+
 /// All candidate names of the body, in order, non-overlapping.
 pub fn find(cx: &Ctx) -> Vec<Cand> {
     let n = cx.toks.len();
@@ -89,7 +93,9 @@ pub fn find(cx: &Ctx) -> Vec<Cand> {
             continue;
         }
         let j = extend_run(cx, i);
-        if cx.toks[i].has(HEADLINE) && j - i > 1 {
+        // Headlines, and runs too long to be one name (a list, a shouting
+        // line), are cut into known entries; this also bounds recursion.
+        if (cx.toks[i].has(HEADLINE) && j - i > 1) || j - i > MAX_RUN {
             split_headline(cx, i, j, &mut out);
         } else {
             split_nonnames(cx, i, j, &mut out);
