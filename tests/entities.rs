@@ -54,6 +54,17 @@ fn titles_strip_and_mark_people() {
 }
 
 #[test]
+fn titles_with_connectors_and_sentence_initial_roles() {
+    let b = "U.S. Secretary of State Daran Kolvik arrived. Analyst Mira Oskel said the coach \
+             Erik ten Brask would stay.";
+    has(b, "Daran Kolvik", Kind::Person);
+    has(b, "U.S.", Kind::Place);
+    has(b, "Mira Oskel", Kind::Person);
+    has(b, "Erik ten Brask", Kind::Person);
+    lacks(b, "Secretary");
+}
+
+#[test]
 fn lowercase_roles_mark_people() {
     let b = "The plan was drafted by sculptor Ivo Marten and approved by official Tarn Velesko.";
     has(b, "Ivo Marten", Kind::Person);

@@ -4,8 +4,8 @@
 
 /// Particles that may sit inside a person's or place's name.
 pub const PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "al", "bin", "ibn", "dos",
-    "das", "ter", "zu", "la", "le", "el",
+    "ten", "op", "af", "ben", "abu", "de", "da", "del", "della", "di", "du", "van", "von", "der",
+    "den", "al", "bin", "ibn", "dos", "das", "ter", "zu", "la", "le", "el",
 ];
 
 /// Verbs of saying after a name: "X said" is a person (or an organisation,

@@ -32,6 +32,8 @@ pub const PLACE_CUE: u32 = 1 << 11;
 pub const NONNAME: u32 = 1 << 12;
 /// Function words capitalised only by position ("However", "The").
 pub const FUNC: u32 = 1 << 13;
+/// A lowercase role capitalised ("Analyst"): a title at a sentence start.
+pub const ROLE_CAP: u32 = 1 << 14;
 
 const PLACES_TSV: &str = include_str!("../../../assets/gazetteer/places.tsv");
 const PLACE_EXTRA: &str = include_str!("../../../assets/gazetteer/place_extra.txt");
@@ -101,6 +103,15 @@ impl Gazetteer {
                     f
                 };
                 add(e, f);
+                if f == ROLE && !e.contains(' ') {
+                    // "Analyst Jane Doe" at a sentence start. Leaked, once
+                    // per process, to give the automaton a 'static str.
+                    let mut c = e.chars();
+                    if let Some(h) = c.next() {
+                        let cap: String = h.to_uppercase().chain(c).collect();
+                        add(Box::leak(cap.into_boxed_str()), ROLE_CAP);
+                    }
+                }
             }
         }
         let mut pats: Vec<(&'static str, u32)> = map.into_iter().collect();

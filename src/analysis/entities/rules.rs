@@ -12,7 +12,7 @@ use super::cues::{
 use super::filters::nounish;
 use super::gazetteer::{
     CITY, COUNTRY, DEMONYM, FUNC, GIVEN, Lookup, NONNAME, ORG_CUE, ORG_LOWER, PLACE_CUE, REGION,
-    ROLE, SURNAME, TITLE, TOWN,
+    ROLE, ROLE_CAP, SURNAME, TITLE, TOWN,
 };
 use super::tokens::{ALLCAPS, CAP, HEADLINE, INITIAL, JOINED, POSS, Token};
 use crate::analysis::Kind;
@@ -138,6 +138,17 @@ fn extend_run(cx: &Ctx, i: usize) -> usize {
         }
         if cx.poss(j - 1) {
             break;
+        }
+        // A title with a connector inside ("Secretary of State") spans it.
+        if let Some(e) = (i..j).find_map(|t| {
+            cx.look
+                .at(t)
+                .iter()
+                .find(|h| h.flags & TITLE != 0 && h.end_tok as usize > j)
+                .map(|h| h.end_tok as usize)
+        }) {
+            j = e;
+            continue;
         }
         // Connectors between capitalised words.
         let w = cx.text(j);
@@ -493,7 +504,12 @@ fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
     let mut first_title = None;
     let mut title_end = a;
     while t < b {
-        if let Some(e) = cx.look.longest(t, b, TITLE) {
+        // A role capitalised by a sentence start: "Analyst Jane Doe".
+        let role_cap = t == a
+            && cx.toks[a].has(INITIAL)
+            && cx.look.longest(t, b, ROLE_CAP).is_some_and(|e| e < b);
+        let want = if role_cap { TITLE | ROLE_CAP } else { TITLE };
+        if let Some(e) = cx.look.longest(t, b, want) {
             first_title.get_or_insert(t);
             title_end = e;
             t = e;
