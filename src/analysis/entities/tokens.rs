@@ -97,7 +97,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
                 {
                     t.flags |= COMMA_AFTER;
                 }
-                after_quote = matches!(c, '‘' | '“' | '"' | '\'' | '«');
+                after_quote = matches!(c, '‘' | '“' | '"' | '\'' | '«' | '`');
                 after_opener = matches!(
                     c,
                     '‘' | '“'
@@ -106,6 +106,7 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
                         | '('
                         | '['
                         | '«'
+                        | '`'
                         | ':'
                         | '—'
                         | '–'
