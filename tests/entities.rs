@@ -83,6 +83,15 @@ fn cue_words_mark_organisations() {
 }
 
 #[test]
+fn teams_and_title_led_organisations() {
+    let b = "The Montreal Quillers beat the Toronto Varnhams, and Major League Fennball \
+             fined them.";
+    has(b, "Montreal Quillers", Kind::Org);
+    has(b, "Toronto Varnhams", Kind::Org);
+    has(b, "Major League Fennball", Kind::Org);
+}
+
+#[test]
 fn lowercase_org_nouns_mark_organisations() {
     let b = "Fans cheered for the pop group Shamam and the band Velvet Orrin.";
     has(b, "Shamam", Kind::Org);

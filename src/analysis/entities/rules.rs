@@ -246,6 +246,10 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
     classify_with(cx, s, b, hint, hint.is_some(), out);
 }
 
+fn is_plural(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+}
+
 fn is_year(w: &str) -> bool {
     w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()) && matches!(&w[..2], "19" | "20" | "18")
 }
@@ -345,6 +349,17 @@ fn classify_with(
     if exact & CITY != 0 {
         // Medium, not strong: "Belgrano" after "Manuel Belgrano" is the man.
         return push(out, a, b, Kind::Place, Strength::Medium);
+    }
+    // A place and then a plural: a sports team ("St. Louis Eagles",
+    // "Montreal Canadiens").
+    if len >= 2
+        && cx
+            .look
+            .longest(a, b, COUNTRY | REGION | CITY | TOWN)
+            .is_some_and(|e| e < b)
+        && is_plural(cx.text(b - 1))
+    {
+        return push(out, a, b, Kind::Org, Strength::Medium);
     }
     if len >= 2 && ORG_HEADS.contains(&cx.text(a)) {
         return push(out, a, b, Kind::Org, Strength::Medium);
@@ -528,6 +543,12 @@ fn split_title(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) -> bool {
             return false;
         }
         classify(cx, a, ft, None, out);
+        return true;
+    }
+    // "Major League Baseball", "General Accounting Office": an
+    // organisation word after the title makes the whole an organisation.
+    if (title_end..b).any(|t| cx.single(t) & ORG_CUE != 0) {
+        push(out, a, b, Kind::Org, Strength::Medium);
         return true;
     }
     // Before a business title the words are its organisation ("Apple CEO
