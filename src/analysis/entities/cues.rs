@@ -61,6 +61,11 @@ pub const PLACE_AFTER: &[&str] = &[
     "republic",
     "krai",
     "coast",
+    "airport",
+    "station",
+    "harbour",
+    "harbor",
+    "airfield",
 ];
 
 /// Nouns before "of X" that make X a place ("the city of X").
