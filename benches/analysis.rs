@@ -10,6 +10,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dossier::analysis::{entities, sentences};
 use std::hint::black_box;
 
+#[path = "support/news_text.rs"]
 mod news_text;
 use news_text::articles;
 

@@ -5,7 +5,7 @@
 //!
 //! Reports MB of text per second of this process's CPU time (user + system,
 //! from /proc/self/stat), i.e. per core.
-#[path = "../benches/news_text.rs"]
+#[path = "../benches/support/news_text.rs"]
 mod news_text;
 
 use dossier::analysis::{entities, sentences};

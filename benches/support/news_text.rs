@@ -4,8 +4,8 @@
 //! targets), about 4 MB in all.
 
 const CORPUS: &[&str] = &[
-    include_str!("../assets/corpus/000_033ed65498691356.txt"),
-    include_str!("../assets/corpus/003_02426ad812dd9c00.txt"),
+    include_str!("../../assets/corpus/000_033ed65498691356.txt"),
+    include_str!("../../assets/corpus/003_02426ad812dd9c00.txt"),
 ];
 
 const PARAGRAPHS: &[&str] = &[
