@@ -247,6 +247,23 @@ mod tests {
     }
 
     #[test]
+    fn times_and_ellipses() {
+        assert_eq!(
+            texts("He came at 9 a.m. on Monday. Then he slept... Really? Yes…"),
+            [
+                "He came at 9 a.m. on Monday.",
+                "Then he slept...",
+                "Really?",
+                "Yes…"
+            ]
+        );
+        assert_eq!(
+            texts("It ends at 5 p.m. The end."),
+            ["It ends at 5 p.m.", "The end."]
+        );
+    }
+
+    #[test]
     fn curly_quotes_close_sentences() {
         let body = "He said ‘we will win.’ She said “no.” Then silence.";
         assert_eq!(
