@@ -33,6 +33,7 @@ pub enum Strength {
     Strong,
 }
 
+/// A candidate mention: a token range with its kind and evidence.
 #[derive(Clone, Debug)]
 pub struct Cand {
     /// Token range `a..b`.
@@ -43,6 +44,7 @@ pub struct Cand {
     pub canonical: Option<String>,
 }
 
+/// The body, its tokens and their gazetteer hits: what every rule reads.
 pub struct Ctx<'a> {
     pub body: &'a str,
     pub toks: &'a [Token],
