@@ -2,21 +2,21 @@
 //!
 //! No model. The pipeline, one pass each:
 //!
-//! 1. [`tokens`]: word tokens with shape flags (capitalised, all caps,
+//! 1. `tokens`: word tokens with shape flags (capitalised, all caps,
 //!    possessive cut off, sentence- or quote-initial, headline).
-//! 2. [`gazetteer`]: the lists in `assets/gazetteer/` (places, given names,
+//! 2. `gazetteer`: the lists in `assets/gazetteer/` (places, given names,
 //!    surnames, demonyms, titles, cue words) in one Aho-Corasick automaton,
 //!    walked anchored from the tokens that can start a relevant entry.
-//! 3. [`rules`]: capitalised runs (with connectors such as "of", particles,
+//! 3. `rules`: capitalised runs (with connectors such as "of", particles,
 //!    and possessives bridged into organisation names) are split at titles,
 //!    nationalities, months and model numbers, and classified from cue
-//!    words and the words around them ([`cues`]); each candidate carries the
+//!    words and the words around them (`cues`); each candidate carries the
 //!    strength of its evidence.
-//! 4. [`alias`]: within the article, surnames link to full names, bracketed
+//! 4. `alias`: within the article, surnames link to full names, bracketed
 //!    acronyms to what they abbreviate, short organisation names to long
 //!    ones, and doubtful mentions take the kind of a confident one with the
 //!    same text.
-//! 5. [`filters`]: lone sentence openers, headline words and quoted titles
+//! 5. `filters`: lone sentence openers, headline words and quoted titles
 //!    with no better evidence are dropped.
 
 mod alias;
