@@ -120,6 +120,16 @@ fn sentence_initial_words_are_not_names() {
 }
 
 #[test]
+fn capitalised_adjectives_and_terms_are_not_names() {
+    let b = "Doctors chose an urgent Caesarean birth after a C-section failed, and \
+             Chemoautotrophic bacteria grew.";
+    assert!(names(b).is_empty(), "{:?}", found(b));
+    // A lone plural stays: bands are often named so.
+    let b = "They were fans of the Quillbeats for years.";
+    assert_eq!(kind_of(b, "Quillbeats"), Some(Kind::Org), "{:?}", found(b));
+}
+
+#[test]
 fn headline_and_quote_capitals_are_not_names() {
     let b = "Storm Clouds Gather Over The Quiet Harbour Town\n\nThey called it \"Best Summer Album\" on air.";
     assert!(names(b).is_empty(), "{:?}", found(b));

@@ -8,12 +8,17 @@ use crate::analysis::Kind;
 
 /// Ends like an English common noun: "-ship", "-tion", "-ment", a plural.
 pub fn nounish(w: &str) -> bool {
+    noun_suffix(w)
+        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+}
+
+/// Ends in a common-noun suffix ("-ship", "-tion", "-ment").
+fn noun_suffix(w: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ship", "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ers", "ics", "ogy",
         "ial",
     ];
     ENDINGS.iter().any(|e| w.ends_with(e))
-        || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }
 
 /// Whether the capitalised run holding token `t` opens right after a quote
@@ -63,7 +68,13 @@ pub fn doubtful(cx: &Ctx, c: &Cand) -> bool {
         .is_some_and(|ch| (ch as u32) < 0x0250);
     match c.strength {
         Strength::Unsure => true,
-        Strength::Guess => t.has(HEADLINE) || quoted_run(cx, c.a) || lone_initial || !latin,
+        Strength::Guess => {
+            t.has(HEADLINE)
+                || quoted_run(cx, c.a)
+                || lone_initial
+                || !latin
+                || (c.b - c.a == 1 && common_word_shape(cx.text(c.a)))
+        }
         Strength::Weak => lone_initial,
         _ => false,
     }
@@ -86,6 +97,20 @@ fn subject(cx: &Ctx, t: usize) -> bool {
     }
     cx.poss(t)
         || (t + 1 < cx.toks.len() && cx.joined(t + 1) && SUBJECT_VERBS.contains(&cx.text(t + 1)))
+}
+
+/// A lone capitalised word that looks like an English adjective or a
+/// hyphenated term ("Chemoautotrophic", "Caesarean", "C-section"): with no
+/// other evidence, not a name.
+fn common_word_shape(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ic", "ical", "ean", "ive", "ous", "ful", "less", "able", "ible",
+    ];
+    let hyphen_lower = w
+        .split_once('-')
+        .is_some_and(|(_, r)| r.starts_with(|c: char| c.is_lowercase()));
+    // Plurals stay: lone plural names are often bands ("the Beatles").
+    hyphen_lower || ENDINGS.iter().any(|e| w.ends_with(e)) || noun_suffix(w)
 }
 
 /// Pronoun evidence after a mention in its sentence: `Some(Person)` for
