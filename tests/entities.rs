@@ -136,6 +136,14 @@ fn headline_and_quote_capitals_are_not_names() {
 }
 
 #[test]
+fn shouted_text_gives_no_acronyms() {
+    let b = "BREAKING: THE ARMY SAID TROOPS WILL MOVE AT DAWN.\nThe KCNA report came later.";
+    let all = found(b);
+    assert!(all.iter().all(|(t, _, _)| t == "KCNA"), "{all:?}");
+    has(b, "KCNA", Kind::Org);
+}
+
+#[test]
 fn months_and_weekdays_are_never_names() {
     let b = "On Monday, December 4, officials met in January and again in May.";
     for w in ["Monday", "December", "January", "May"] {

@@ -405,7 +405,13 @@ fn classify_with(
     }
     let all_caps = cx.toks[a..b].iter().all(|t| t.has(ALLCAPS));
     if len == 1 && all_caps && cx.text(a).len() <= 6 {
-        return push(out, a, b, hint.unwrap_or(Kind::Org), Strength::Medium);
+        // An acronym, unless everything around is in capitals too.
+        let s = if cx.toks[a].has(HEADLINE) {
+            Strength::Guess
+        } else {
+            Strength::Medium
+        };
+        return push(out, a, b, hint.unwrap_or(Kind::Org), s);
     }
     // A name right before a role and another name: "UBS analyst David
     // Strauss", "Apple CEO Steve Jobs".

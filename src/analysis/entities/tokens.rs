@@ -250,21 +250,25 @@ fn mark_headlines(body: &str, toks: &mut [Token], sentences: &[Range<usize>]) {
         }
         let j0 = i;
         let mut j = i;
-        let (mut caps, mut words) = (0, 0);
+        let (mut caps, mut shouted, mut words) = (0, 0, 0);
         while j < toks.len() && (toks[j].end as usize) <= s.end {
             let t = toks[j];
             if t.has(CAP) || t.has(LOWER) {
                 words += 1;
                 caps += usize::from(t.has(CAP));
+                shouted += usize::from(t.has(ALLCAPS));
             }
             j += 1;
         }
+        // A sentence in capitals ("BREAKING: TROOPS ENTER CITY.") says as
+        // little about names as a headline, final stop or not.
+        let all_caps = words >= 3 && shouted * 10 >= words * 7;
         // Headlines carry no final stop; a sentence that ends with one is
         // prose however many names it holds.
         let stop = body
             .get(s.clone())
             .is_some_and(|t| t.ends_with(['.', '!', '?', '…', '"', '”', '’', ')']));
-        if !stop && words >= 3 && caps * 10 >= words * 7 {
+        if all_caps || (!stop && words >= 3 && caps * 10 >= words * 7) {
             for t in &mut toks[j0..j] {
                 t.flags |= HEADLINE;
             }
