@@ -30,7 +30,12 @@ fn main() {
         .unwrap_or(30);
     let arts = news_text::articles();
     let bytes: usize = arts.iter().map(String::len).sum();
+    let t0 = std::time::Instant::now();
     entities::warm_up();
+    println!(
+        "gazetteer automaton built in {:.0} ms",
+        t0.elapsed().as_secs_f64() * 1e3
+    );
     let (c0, w0) = (cpu_seconds(), std::time::Instant::now());
     let mut n = 0;
     for _ in 0..rounds {
