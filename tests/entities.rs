@@ -361,6 +361,19 @@ proptest! {
     }
 
     #[test]
+    fn bogus_sentence_ranges_do_not_panic(
+        s in newsy(),
+        ranges in prop::collection::vec((0usize..400, 0usize..400), 0..8),
+    ) {
+        let sents: Vec<_> = ranges.into_iter().map(|(a, b)| a..b).collect();
+        let ms = entities::extract(&s, &sents);
+        for m in &ms {
+            prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+            prop_assert!(m.start < m.end && m.end <= s.len());
+        }
+    }
+
+    #[test]
     fn unicode_soup_gives_valid_offsets(s in "[\\PC\\p{M}\\p{Cc}’‘“”…A-Za-z .'\\-]{0,200}") {
         check_invariants(&s)?;
     }
