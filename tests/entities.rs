@@ -105,6 +105,26 @@ fn said_marks_people() {
 }
 
 #[test]
+fn short_place_forms_have_canonical_names() {
+    let b = "Troops from the U.S. and the UK flew to Kiev.";
+    let all = found(b);
+    let canon = |t: &str| {
+        all.iter()
+            .find(|(x, _, _)| x == t)
+            .map(|(_, k, c)| (*k, c.clone()))
+    };
+    assert_eq!(
+        canon("U.S."),
+        Some((Kind::Place, "United States".to_string()))
+    );
+    assert_eq!(
+        canon("UK"),
+        Some((Kind::Place, "United Kingdom".to_string()))
+    );
+    assert_eq!(canon("Kiev"), Some((Kind::Place, "Kyiv".to_string())));
+}
+
+#[test]
 fn gazetteer_places_and_cities() {
     let b = "Talks moved from Pyongyang to Wonsan, then to Moscow and Ukraine.";
     for p in ["Pyongyang", "Wonsan", "Moscow", "Ukraine"] {

@@ -230,6 +230,11 @@ pub fn canonical_of(cx: &Ctx, c: &Cand) -> String {
         return s.clone();
     }
     let text = span(cx, c);
+    if c.kind == Kind::Place
+        && let Some(name) = super::gazetteer::GAZETTEER.canonical(text)
+    {
+        return name.to_string();
+    }
     if text.contains(['\t', '\n', '\u{a0}']) || text.contains("  ") {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {

@@ -37,6 +37,7 @@ pub const ROLE_CAP: u32 = 1 << 14;
 
 const PLACES_TSV: &str = include_str!("../../../assets/gazetteer/places.tsv");
 const PLACE_EXTRA: &str = include_str!("../../../assets/gazetteer/place_extra.txt");
+const PLACE_ALIASES: &str = include_str!("../../../assets/gazetteer/place_aliases.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../assets/gazetteer/given_names.txt");
 const SURNAMES: &str = include_str!("../../../assets/gazetteer/surnames.txt");
 const DEMONYMS: &str = include_str!("../../../assets/gazetteer/demonyms.txt");
@@ -52,6 +53,8 @@ pub struct Gazetteer {
     flags: Vec<u32>,
     /// Longest entry in bytes: no anchored walk goes further.
     max_len: usize,
+    /// Canonical names of short place forms ("U.S." -> "United States").
+    canon: HashMap<&'static str, &'static str>,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -76,6 +79,13 @@ impl Gazetteer {
                 _ => TOWN,
             };
             add(name, f);
+        }
+        let mut canon = HashMap::new();
+        for line in entries(PLACE_ALIASES) {
+            if let Some((alias, name)) = line.split_once('\t') {
+                add(alias, COUNTRY);
+                canon.insert(alias, name);
+            }
         }
         let lists: [(&'static str, u32); 10] = [
             (PLACE_EXTRA, REGION),
@@ -123,10 +133,17 @@ impl Gazetteer {
             .build(pats.iter().map(|p| p.0))
             .expect("gazetteer automaton");
         Gazetteer {
+            canon,
             max_len,
             ac,
             flags: pats.into_iter().map(|p| p.1).collect(),
         }
+    }
+
+    /// The canonical name of a place written `text`, when it is a short
+    /// or older form of it.
+    pub fn canonical(&self, text: &str) -> Option<&'static str> {
+        self.canon.get(text).copied()
     }
 
     /// For each token, the gazetteer entries starting at it: `(flags,
