@@ -187,6 +187,12 @@ fn possessives_and_curly_apostrophes() {
 fn possessive_bridged_into_organisation() {
     let b = "They honoured the fighters of the Korean People’s Army.";
     has(b, "Korean People’s Army", Kind::Org);
+    let all = found(b);
+    let (_, _, canon) = all.iter().find(|(t, _, _)| t.contains("Army")).unwrap();
+    assert_eq!(
+        canon, "Korean People's Army",
+        "canonical uses a straight apostrophe"
+    );
 }
 
 #[test]

@@ -224,7 +224,9 @@ fn span<'a>(cx: &Ctx<'a>, c: &Cand) -> &'a str {
 }
 
 /// The canonical name of a mention: its own, or the one it was linked to.
-/// Runs of whitespace collapse to one space (a name broken over a line).
+/// Runs of whitespace collapse to one space (a name broken over a line),
+/// curly apostrophes become straight ones, short place forms take their
+/// full name ("U.S." -> "United States").
 pub fn canonical_of(cx: &Ctx, c: &Cand) -> String {
     if let Some(s) = &c.canonical {
         return s.clone();
@@ -235,9 +237,14 @@ pub fn canonical_of(cx: &Ctx, c: &Cand) -> String {
     {
         return name.to_string();
     }
-    if text.contains(['\t', '\n', '\u{a0}']) || text.contains("  ") {
+    let mut name = if text.contains(['\t', '\n', '\u{a0}']) || text.contains("  ") {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
         text.to_string()
+    };
+    // "People’s" and "People's" are one name across articles.
+    if name.contains('’') {
+        name = name.replace('’', "'");
     }
+    name
 }
