@@ -170,3 +170,29 @@ fn event_text(ev: &Event, items: &[Loaded]) -> String {
     let sources = if ev.sources.len() > 1 { format!(" (+{} more)", ev.sources.len() - 1) } else { String::new() };
     format!("{}\t{}{sources}\t{sentence}", ev.date, a.id)
 }
+
+pub fn search(
+    source: &Source,
+    opts: &LoadOptions,
+    query: &str,
+    json: bool,
+    limit: Option<usize>,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let items: Vec<std::sync::Arc<Loaded>> = load(source, opts)?.into_iter().map(std::sync::Arc::new).collect();
+    let index = crate::app::finalize::build_index(&items);
+    let q = crate::search::Query::parse(query);
+    for hit in index.search(&q, limit) {
+        let a = &items[hit.doc as usize].article;
+        let line = if json {
+            let matches = index.matched_terms(&q, hit.doc);
+            json!({"id": a.id, "title": a.title, "score": hit.score, "matches": matches}).to_string()
+        } else {
+            format!("{}\t{}\t{}", hit.score, a.id, a.title)
+        };
+        if !emit(out, &line)? {
+            break;
+        }
+    }
+    Ok(0)
+}

@@ -62,6 +62,17 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         entity: Option<String>,
     },
+    /// Articles ranked for a query (same language as `/` in the reader)
+    Search {
+        /// Words (fuzzy, all must match), "exact phrases", person: place: org: date:
+        query: String,
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// At most this many results
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -120,6 +131,10 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
         Some(Command::Analyze { paths, json }) => {
             let (source, opts) = load(paths, true);
             headless::analyze(&source, &opts, *json, &mut out)
+        }
+        Some(Command::Search { query, paths, json, limit }) => {
+            let (source, opts) = load(paths, true);
+            headless::search(&source, &opts, query, *json, *limit, &mut out)
         }
         Some(Command::Timeline { paths, json, entity }) => {
             let (source, opts) = load(paths, true);

@@ -86,3 +86,62 @@ fn the_reader_without_a_terminal_exits_1_with_no_escape_bytes() {
     assert!(!o.stderr.contains(&0x1b), "no escape bytes");
     assert_eq!(stderr(&o).lines().count(), 1, "a one-line message");
 }
+
+#[test]
+fn timeline_resolves_against_the_reference_date_and_never_invents_a_year() {
+    let o = dossier(&["timeline", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let dates: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["date"].as_str().unwrap().to_string())
+        .collect();
+    assert!(dates.contains(&"XXXX-12-04".to_string()), "{dates:?}");
+    assert!(dates.contains(&"XXXX-07".to_string()), "{dates:?}");
+    let o = dossier(&["timeline", "--json", "--reference-date", "2026-01-02"]);
+    let events: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let dates: Vec<&str> = events.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert_eq!(dates, ["2025-07", "2025-12-04", "2026-01-01"], "chronological");
+    let dec4 = &events[1];
+    for key in ["date", "precision", "article", "title", "sentence", "start", "end", "timex", "entities", "sources"] {
+        assert!(dec4.get(key).is_some(), "{key} missing");
+    }
+    assert_eq!(dec4["precision"], "day");
+    assert!(dec4["sentence"].as_str().unwrap().starts_with("On December 4, Kursk Governor Alexander Khinstin"));
+    assert!(dec4["entities"].as_array().unwrap().iter().any(|e| e == "Alexander Khinstin"));
+}
+
+#[test]
+fn timeline_entity_filter() {
+    let o = dossier(&["timeline", "--entity", "Sergey Lavrov"]);
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("In July, Russian Foreign Minister Sergey Lavrov"));
+}
+
+#[test]
+fn analyze_dates_carry_type_and_value() {
+    let o = dossier(&["analyze", "--json", "--reference-date", "2026-01-02"]);
+    let doc: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    let dates: Vec<&serde_json::Value> =
+        doc["entities"].as_array().unwrap().iter().filter(|e| e["kind"] == "DATE").collect();
+    let dec4 = dates.iter().find(|e| e["text"] == "December 4").expect("December 4 found");
+    assert_eq!(dec4["type"], "DATE");
+    assert_eq!(dec4["value"], "2025-12-04");
+    let names: Vec<&serde_json::Value> =
+        doc["entities"].as_array().unwrap().iter().filter(|e| e["kind"] != "DATE").collect();
+    assert!(names.iter().all(|e| e.get("value").is_none()), "type/value only on DATE");
+}
+
+#[test]
+fn search_ranks_and_reports_matches() {
+    let o = dossier(&["search", "lavrof", "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let hits: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["id"], "003_02426ad812dd9c00.txt");
+    assert!(hits[0]["matches"].as_array().unwrap().iter().any(|m| m == "lavrov"));
+    let o = dossier(&["search", "monument", "--limit", "1"]);
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = dossier(&["search", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+}

@@ -25,6 +25,17 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Three letters, for narrow columns.
+    pub fn short(self) -> &'static str {
+        match self {
+            Kind::Person => "per",
+            Kind::Place => "pla",
+            Kind::Org => "org",
+            Kind::Date => "dat",
+            Kind::Misc => "mis",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Person => "PERSON",

@@ -158,7 +158,7 @@ pub fn draw_entities(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             }
             Line::from(vec![
                 Span::styled(format!("{n:>3} "), theme.dim),
-                Span::styled(&kind.as_str()[..1], theme.dim),
+                Span::styled(kind.short(), theme.dim),
                 Span::raw(" "),
                 Span::styled(name, style),
             ])

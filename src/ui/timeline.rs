@@ -73,7 +73,7 @@ fn event_line<'a>(app: &'a App, theme: &Theme, ev: &Event, width: usize) -> Line
         let w = text.width();
         if used + w > room {
             let cut = crate::corpus::shorten(&text, room.saturating_sub(used));
-            used = room;
+            used += cut.width();
             spans.push(Span::styled(cut, style));
             break;
         }
