@@ -241,7 +241,7 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
     let model = b < cx.toks.len()
         && cx.joined(b)
         && !cx.poss(b - 1)
-        && starts_digit(cx.text(b))
+        && model_number(cx.text(b))
         && !is_year(cx.text(b))
         && !(b - s == 1 && cx.toks[s].has(INITIAL));
     let hint = model.then_some(Kind::Org);
@@ -258,6 +258,15 @@ fn is_year(w: &str) -> bool {
 
 fn has_digit(w: &str) -> bool {
     w.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// A model number: three or more digits ("787"), or digits with letters
+/// ("A380", "MD-95"); not a small count, a decimal or a route ("Line 6",
+/// "Milepost 2.0").
+fn model_number(w: &str) -> bool {
+    let digits = w.bytes().filter(u8::is_ascii_digit).count();
+    let letters = w.bytes().any(|c| c.is_ascii_alphabetic());
+    starts_digit(w) && !w.contains('.') && (digits >= 3 || (letters && digits > 0))
 }
 
 fn starts_digit(w: &str) -> bool {
