@@ -11,8 +11,8 @@ use super::cues::{
 };
 use super::filters::nounish;
 use super::gazetteer::{
-    CITY, COUNTRY, DEMONYM, FUNC, GIVEN, Lookup, NONNAME, ORG_CUE, ORG_LOWER, PLACE_CUE, REGION,
-    ROLE, ROLE_CAP, SURNAME, TITLE, TOWN,
+    CITY, COUNTRY, DEMONYM, EVENT_CUE, FUNC, GIVEN, Lookup, NONNAME, ORG_CUE, ORG_LOWER, PLACE_CUE,
+    REGION, ROLE, ROLE_CAP, SURNAME, TITLE, TOWN,
 };
 use super::tokens::{ALLCAPS, CAP, HEADLINE, INITIAL, JOINED, POSS, Token};
 use crate::analysis::Kind;
@@ -326,6 +326,10 @@ fn classify_with(
     }
     if exact & (COUNTRY | REGION) != 0 {
         return push(out, a, b, Kind::Place, Strength::Strong);
+    }
+    if len >= 2 && last & EVENT_CUE != 0 {
+        // "World War", "Orange Revolution", "Olympic Games": an event.
+        return push(out, a, b, Kind::Misc, Strength::Strong);
     }
     if len >= 2 && last & ORG_CUE != 0 && last & PLACE_CUE == 0 {
         // "United Kingdom's Royal Air Force": a place owns the organisation.
