@@ -304,7 +304,12 @@ fn classify_with(
 ) {
     // Words capitalised by position only: "However", "The" at a sentence
     // start. "The" inside a sentence stays ("the band The Mad Capsule ...").
-    while a < b && cx.single(a) & FUNC != 0 && (cx.toks[a].has(INITIAL) || cx.text(a) != "The") {
+    // Inside a sentence a capitalised function word belongs to the name
+    // ("the Second World War", "One Nation") unless it is a lone word.
+    while a < b
+        && cx.single(a) & FUNC != 0
+        && (cx.toks[a].has(INITIAL) || cx.toks[a].has(HEADLINE) || b - a == 1)
+    {
         a += 1;
     }
     // Trailing function words ("Basically I") are not part of a name.
