@@ -13,7 +13,8 @@ fn show(name: &str, body: &str, explain: bool) {
     if explain {
         for (s, e, k, st, kept) in entities::explain(body, &sents) {
             let mark = if kept { ' ' } else { 'x' };
-            println!("{mark} {:6} {:7} {}", k.as_str(), st, &body[s..e]);
+            let chars = |b: usize| body[..b].chars().count();
+            println!("{mark} {:6} {:7} {} @{}..{}", k.as_str(), st, &body[s..e], chars(s), chars(e));
         }
     } else {
         for m in entities::extract(body, &sents) {

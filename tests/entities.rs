@@ -87,6 +87,22 @@ fn lowercase_org_nouns_mark_organisations() {
 }
 
 #[test]
+fn business_titles_mark_their_company() {
+    let b = "Shares rose after Zentrix CEO Paul Orvan said sales grew.";
+    has(b, "Zentrix", Kind::Org);
+    has(b, "Paul Orvan", Kind::Person);
+    lacks(b, "CEO");
+}
+
+#[test]
+fn named_events_are_misc() {
+    let b = "After the Second World War and the Velvet Revolution, the Brelin Festival began.";
+    has(b, "Second World War", Kind::Misc);
+    has(b, "Velvet Revolution", Kind::Misc);
+    has(b, "Brelin Festival", Kind::Misc);
+}
+
+#[test]
 fn said_marks_people() {
     let b = "The bridge will reopen soon, Tavo Remberg said on the radio.";
     has(b, "Tavo Remberg", Kind::Person);

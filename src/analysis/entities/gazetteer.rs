@@ -34,6 +34,8 @@ pub const NONNAME: u32 = 1 << 12;
 pub const FUNC: u32 = 1 << 13;
 /// A lowercase role capitalised ("Analyst"): a title at a sentence start.
 pub const ROLE_CAP: u32 = 1 << 14;
+/// Ends a named event ("World War", "Olympic Games").
+pub const EVENT_CUE: u32 = 1 << 15;
 
 const PLACES_TSV: &str = include_str!("../../../assets/gazetteer/places.tsv");
 const PLACE_EXTRA: &str = include_str!("../../../assets/gazetteer/place_extra.txt");
@@ -47,6 +49,7 @@ const TITLES: &str = include_str!("../../../assets/gazetteer/titles.txt");
 const PLACE_CUES: &str = include_str!("../../../assets/gazetteer/place_cues.txt");
 const NONNAMES: &str = include_str!("../../../assets/gazetteer/nonnames.txt");
 const FUNCTION_WORDS: &str = include_str!("../../../assets/gazetteer/function_words.txt");
+const EVENT_CUES: &str = include_str!("../../../assets/gazetteer/event_cues.txt");
 
 pub struct Gazetteer {
     ac: AhoCorasick,
@@ -85,7 +88,8 @@ impl Gazetteer {
                 canon.insert(alias, name);
             }
         }
-        let lists: [(&'static str, u32); 10] = [
+        let lists: [(&'static str, u32); 11] = [
+            (EVENT_CUES, EVENT_CUE),
             (PLACE_EXTRA, REGION),
             (GIVEN_NAMES, GIVEN),
             (SURNAMES, SURNAME),

@@ -9,8 +9,8 @@
 use super::cues::{COMPASS, CORP_SUFFIXES, ORG_HEADS, PARTICLES, PLACE_AFTER, PLACE_OF, PLACE_PREPS, SAY_VERBS};
 use super::filters::nounish;
 use super::gazetteer::{
-    CITY, COUNTRY, DEMONYM, FUNC, GIVEN, Lookup, NONNAME, ORG_CUE, ORG_LOWER, PLACE_CUE, REGION, ROLE, ROLE_CAP,
-    SURNAME, TITLE, TOWN,
+    CITY, COUNTRY, DEMONYM, EVENT_CUE, FUNC, GIVEN, Lookup, NONNAME, ORG_CUE, ORG_LOWER, PLACE_CUE, REGION, ROLE,
+    ROLE_CAP, SURNAME, TITLE, TOWN,
 };
 use super::tokens::{ALLCAPS, CAP, HEADLINE, INITIAL, JOINED, POSS, Token};
 use crate::analysis::Kind;
@@ -232,7 +232,7 @@ fn split_nonnames(cx: &Ctx, a: usize, b: usize, out: &mut Vec<Cand>) {
     let model = b < cx.toks.len()
         && cx.joined(b)
         && !cx.poss(b - 1)
-        && starts_digit(cx.text(b))
+        && model_number(cx.text(b))
         && !is_year(cx.text(b))
         && !(b - s == 1 && cx.toks[s].has(INITIAL));
     let hint = model.then_some(Kind::Org);
@@ -249,6 +249,15 @@ fn is_year(w: &str) -> bool {
 
 fn has_digit(w: &str) -> bool {
     w.bytes().any(|c| c.is_ascii_digit())
+}
+
+/// A model number: three or more digits ("787"), or digits with letters
+/// ("A380", "MD-95"); not a small count, a decimal or a route ("Line 6",
+/// "Milepost 2.0").
+fn model_number(w: &str) -> bool {
+    let digits = w.bytes().filter(u8::is_ascii_digit).count();
+    let letters = w.bytes().any(|c| c.is_ascii_alphabetic());
+    starts_digit(w) && !w.contains('.') && (digits >= 3 || (letters && digits > 0))
 }
 
 fn starts_digit(w: &str) -> bool {
@@ -273,7 +282,9 @@ fn classify(cx: &Ctx, a: usize, b: usize, hint: Option<Kind>, out: &mut Vec<Cand
 fn classify_with(cx: &Ctx, mut a: usize, mut b: usize, hint: Option<Kind>, product: bool, out: &mut Vec<Cand>) {
     // Words capitalised by position only: "However", "The" at a sentence
     // start. "The" inside a sentence stays ("the band The Mad Capsule ...").
-    while a < b && cx.single(a) & FUNC != 0 && (cx.toks[a].has(INITIAL) || cx.text(a) != "The") {
+    // Inside a sentence a capitalised function word belongs to the name
+    // ("the Second World War", "One Nation") unless it is a lone word.
+    while a < b && cx.single(a) & FUNC != 0 && (cx.toks[a].has(INITIAL) || cx.toks[a].has(HEADLINE) || b - a == 1) {
         a += 1;
     }
     // Trailing function words ("Basically I") are not part of a name.
@@ -295,6 +306,10 @@ fn classify_with(cx: &Ctx, mut a: usize, mut b: usize, hint: Option<Kind>, produ
     }
     if exact & (COUNTRY | REGION) != 0 {
         return push(out, a, b, Kind::Place, Strength::Strong);
+    }
+    if len >= 2 && last & EVENT_CUE != 0 {
+        // "World War", "Orange Revolution", "Olympic Games": an event.
+        return push(out, a, b, Kind::Misc, Strength::Strong);
     }
     if len >= 2 && last & ORG_CUE != 0 && last & PLACE_CUE == 0 {
         // "United Kingdom's Royal Air Force": a place owns the organisation.
