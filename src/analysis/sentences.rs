@@ -175,8 +175,10 @@ fn full_stop_ends(body: &str, dot: usize, end: usize) -> bool {
     true
 }
 
+/// The word after an abbreviation, past any opening bracket or quote, so
+/// that "5 p.m. (GMT)" reads on.
 fn next_word(rest: &str) -> &str {
-    let t = rest.trim_start();
+    let t = rest.trim_start().trim_start_matches(['(', '[', '"', '\'', '‘', '“']);
     let e = t.find(|c: char| !c.is_alphanumeric()).unwrap_or(t.len());
     &t[..e]
 }
@@ -241,6 +243,7 @@ mod tests {
             ["He came at 9 a.m. on Monday.", "Then he slept...", "Really?", "Yes…"]
         );
         assert_eq!(texts("It ends at 5 p.m. The end."), ["It ends at 5 p.m.", "The end."]);
+        assert_eq!(texts("Landed at 6 p.m. (GMT +8) in Perth."), ["Landed at 6 p.m. (GMT +8) in Perth."]);
     }
 
     #[test]
