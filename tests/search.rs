@@ -350,3 +350,11 @@ fn multi_word_search_equals_intersection_of_single_words() {
         }
     }
 }
+
+/// The app shares the index with the search thread (compile-time check).
+#[test]
+fn index_is_shareable_across_threads() {
+    fn shareable<T: Send + Sync + 'static>() {}
+    shareable::<Index>();
+    shareable::<Query>();
+}
