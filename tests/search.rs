@@ -285,6 +285,24 @@ proptest! {
     }
 
     #[test]
+    fn a_title_word_searched_in_upper_case_lights_up(words in proptest::collection::vec("[a-zA-ZäöüßİıΣσςéÉÅ]{1,8}", 1..6), k: usize) {
+        let title = words.join(" ");
+        let word = &words[k % words.len()];
+        let q = Query::parse(&word.to_uppercase());
+        let idx = dossier::search::title_match_indices(&q, &title);
+        prop_assert!(!idx.is_empty(), "{:?} in {:?}", word, title);
+    }
+
+    #[test]
+    fn title_indices_are_sorted_and_inside_the_title(title in "\\PC{0,60}", query in "\\PC{0,30}") {
+        let q = Query::parse(&query);
+        let idx = dossier::search::title_match_indices(&q, &title);
+        let n = title.chars().count();
+        prop_assert!(idx.windows(2).all(|w| w[0] < w[1]));
+        prop_assert!(idx.iter().all(|&i| i < n));
+    }
+
+    #[test]
     fn body_matches_ranges_are_valid(body in "\\PC{0,200}", query in "\\PC{0,40}") {
         let q = Query::parse(&query);
         let ranges = body_matches(&q, &body);
@@ -349,4 +367,12 @@ fn multi_word_search_equals_intersection_of_single_words() {
             assert_eq!(got, expect, "{q:?}");
         }
     }
+}
+
+/// The app shares the index with the search thread (compile-time check).
+#[test]
+fn index_is_shareable_across_threads() {
+    fn shareable<T: Send + Sync + 'static>() {}
+    shareable::<Index>();
+    shareable::<Query>();
 }

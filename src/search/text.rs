@@ -7,7 +7,7 @@
 //! since those scripts put no spaces between words. Folding is Unicode
 //! lowercase, then diacritics removed (NFD, combining marks dropped), plus a
 //! few letters that do not decompose: `ß`/`ẞ` -> `ss`, `ı` -> `i`, `ø` -> `o`,
-//! `ł` -> `l`, `đ` -> `d`, `æ` -> `ae`, `œ` -> `oe`, final sigma -> sigma.
+//! `ł` -> `l`, `đ` -> `d`, `æ` -> `ae`, `œ` -> `oe`, `ſ` -> `s`, final sigma -> sigma.
 //! So `zurich` finds `Zürich` and `istanbul` finds `İstanbul`. Folding is
 //! done per token, never on the whole text, so byte offsets always come from
 //! the original string and stay on char boundaries.
@@ -98,6 +98,7 @@ fn fold_char(c: char, out: &mut String) {
         match l {
             'ß' => out.push_str("ss"),
             'ı' => out.push('i'),
+            'ſ' => out.push('s'),
             'ø' => out.push('o'),
             'ł' => out.push('l'),
             'đ' => out.push('d'),
