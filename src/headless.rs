@@ -41,6 +41,14 @@ fn emit(out: &mut dyn Write, line: &str) -> io::Result<bool> {
     }
 }
 
+/// Flushes what is buffered, a closed pipe being no error.
+fn done(out: &mut dyn Write) -> anyhow::Result<i32> {
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(0),
+    }
+}
+
 pub fn list(source: &Source, opts: &LoadOptions, json: bool, out: &mut dyn Write) -> anyhow::Result<i32> {
     for item in load(source, opts)? {
         let a = &item.article;
@@ -54,7 +62,7 @@ pub fn list(source: &Source, opts: &LoadOptions, json: bool, out: &mut dyn Write
             break;
         }
     }
-    Ok(0)
+    done(out)
 }
 
 /// Byte offset to character offset, walking forward through sorted offsets.
@@ -121,7 +129,7 @@ pub fn analyze(source: &Source, opts: &LoadOptions, json: bool, out: &mut dyn Wr
             break;
         }
     }
-    Ok(0)
+    done(out)
 }
 
 pub fn timeline(
@@ -147,7 +155,7 @@ pub fn timeline(
             break;
         }
     }
-    Ok(0)
+    done(out)
 }
 
 fn event_json(ev: &Event, items: &[Loaded]) -> Value {
@@ -194,5 +202,5 @@ pub fn search(
             break;
         }
     }
-    Ok(0)
+    done(out)
 }

@@ -117,7 +117,8 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
         };
         (Source::from_args(paths), opts)
     };
-    let mut out = std::io::stdout().lock();
+    // Block-buffered: a line-buffered stdout costs a write per article.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match &cli.command {
         None => {
             let (source, load) = load(&cli.paths, true);

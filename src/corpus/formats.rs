@@ -40,16 +40,18 @@ impl Format {
     }
 }
 
-pub fn parse(format: Format, text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut Vec<Skip>) {
+/// Parses one file's text. Takes it by value so that a plain-text body,
+/// the common case, becomes the article without a copy.
+pub fn parse(format: Format, text: String, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut Vec<Skip>) {
     if text.trim().is_empty() {
         // Nothing to read; saying so beats an untitled blank article.
         return skips.push(Skip { location: ctx.display.to_string(), reason: "empty file".into() });
     }
     match format {
         Format::Text => out.push(text_article(text, ctx)),
-        Format::Markdown => out.push(markdown_article(text, ctx)),
-        Format::Json => json_articles(text, ctx, out, skips),
-        Format::JsonLines => jsonl_articles(text, ctx, out, skips),
+        Format::Markdown => out.push(markdown_article(&text, ctx)),
+        Format::Json => json_articles(&text, ctx, out, skips),
+        Format::JsonLines => jsonl_articles(&text, ctx, out, skips),
     }
 }
 
@@ -67,8 +69,8 @@ fn article(ctx: &FileCtx, item: u32, id: String, body: String) -> Article {
     }
 }
 
-fn text_article(text: &str, ctx: &FileCtx) -> Article {
-    let body = sanitize::body(text).into_owned();
+fn text_article(text: String, ctx: &FileCtx) -> Article {
+    let body = sanitize::body_owned(text);
     let mut a = article(ctx, 0, ctx.id_base.to_string(), body);
     a.title = title::derive(&a.body);
     a
@@ -218,7 +220,7 @@ mod tests {
 
     fn run(format: Format, text: &str) -> (Vec<Article>, Vec<Skip>) {
         let (mut out, mut skips) = (Vec::new(), Vec::new());
-        parse(format, text, &ctx(), &mut out, &mut skips);
+        parse(format, text.to_string(), &ctx(), &mut out, &mut skips);
         (out, skips)
     }
 

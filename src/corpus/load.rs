@@ -15,7 +15,8 @@ pub struct LoadOptions {
     pub size_cap: u64,
     /// The anchor for relative dates in articles without a date of their own.
     pub reference_date: Option<NaiveDate>,
-    /// Whether to run the analysis; `dossier list` does not need it.
+    /// Whether to run the analysis. Without it, bodies are dropped once the
+    /// titles are derived: `dossier list` needs neither.
     pub analyze: bool,
 }
 
@@ -62,7 +63,7 @@ pub fn load_streaming(source: &Source, opts: &LoadOptions, emit: &(dyn Fn(LoadEv
                     file_no: no as u32,
                 };
                 bytes += data.len() as u64;
-                parse_file(&job, data, opts, &mut items, &mut skips);
+                parse_file(&job, data.to_vec(), opts, &mut items, &mut skips);
             }
             emit(LoadEvent::Discovered { files: sample::FILES.len(), skips: Vec::new() });
             emit(LoadEvent::Batch { items, skips, files: sample::FILES.len(), bytes });
@@ -77,7 +78,7 @@ pub fn load_streaming(source: &Source, opts: &LoadOptions, emit: &(dyn Fn(LoadEv
                     match walk::read_file(&job.path, opts.size_cap) {
                         Ok(data) => {
                             bytes += data.len() as u64;
-                            parse_file(job, &data, opts, &mut items, &mut skips);
+                            parse_file(job, data, opts, &mut items, &mut skips);
                         }
                         Err(reason) => skips.push(Skip { location: job.display.clone(), reason }),
                     }
@@ -100,7 +101,7 @@ pub fn in_guarded_work() -> bool {
 
 /// Parses and analyses one file. A bug that panics on some input costs that
 /// file, reported as skipped, never the whole load.
-fn parse_file(job: &FileJob, data: &[u8], opts: &LoadOptions, items: &mut Vec<Loaded>, skips: &mut Vec<Skip>) {
+fn parse_file(job: &FileJob, data: Vec<u8>, opts: &LoadOptions, items: &mut Vec<Loaded>, skips: &mut Vec<Skip>) {
     GUARDED.with(|g| g.set(true));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let (mut i, mut s) = (Vec::new(), Vec::new());
@@ -124,12 +125,12 @@ fn parse_file(job: &FileJob, data: &[u8], opts: &LoadOptions, items: &mut Vec<Lo
 
 fn parse_file_unguarded(
     job: &FileJob,
-    data: &[u8],
+    data: Vec<u8>,
     opts: &LoadOptions,
     items: &mut Vec<Loaded>,
     skips: &mut Vec<Skip>,
 ) {
-    let text = String::from_utf8_lossy(data);
+    let text = super::sanitize::decode(data);
     let name = job.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
     let ctx = FileCtx {
         display: &job.display,
@@ -138,11 +139,14 @@ fn parse_file_unguarded(
         file_no: job.file_no,
     };
     let mut articles = Vec::new();
-    formats::parse(job.format, &text, &ctx, &mut articles, skips);
-    items.extend(articles.into_iter().map(|article| {
+    formats::parse(job.format, text, &ctx, &mut articles, skips);
+    items.extend(articles.into_iter().map(|mut article| {
         let analysis = if opts.analyze {
             analysis::analyze(&article.body, article.date.or(opts.reference_date))
         } else {
+            // Without analysis nothing needs the body after its title was
+            // derived (`dossier list`): let it go now, not at the end.
+            article.body = String::new();
             Analysis::default()
         };
         Loaded { article, analysis }
@@ -161,7 +165,7 @@ pub fn parse_bytes(file_name: &str, data: &[u8], opts: &LoadOptions) -> (Vec<Loa
         file_no: 0,
     };
     let (mut items, mut skips) = (Vec::new(), Vec::new());
-    parse_file(&job, data, opts, &mut items, &mut skips);
+    parse_file(&job, data.to_vec(), opts, &mut items, &mut skips);
     (items, skips)
 }
 

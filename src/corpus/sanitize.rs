@@ -25,15 +25,45 @@ fn standin(c: char) -> char {
     if c == '\u{1b}' { ESC_STANDIN } else { STANDIN }
 }
 
-/// Decodes bytes lossily and sanitises the result as an article body.
-pub fn body_from_bytes(bytes: &[u8]) -> String {
-    body(&String::from_utf8_lossy(bytes)).into_owned()
+/// Whether `s` has nothing to replace. This runs over every byte of the
+/// corpus, so it works on bytes: ASCII controls in wide chunks the compiler
+/// vectorises, and the few multi-byte characters that matter, which all
+/// start with 0xC2 (C1 controls), 0xD8 (U+061C) or 0xE2 (bidi marks, line
+/// and paragraph separators), found with memchr.
+fn is_clean(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    for chunk in bytes.chunks(64) {
+        let mut bad = false;
+        for &b in chunk {
+            bad |= (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f);
+        }
+        if bad {
+            return false;
+        }
+    }
+    memchr::memchr3_iter(0xC2, 0xD8, 0xE2, bytes).all(|i| {
+        // A lead byte in valid UTF-8 always starts a character.
+        let c = s[i..].chars().next().unwrap_or(' ');
+        !(c == '\u{2028}' || c == '\u{2029}' || is_unsafe(c))
+    })
+}
+
+/// Bytes to text: valid UTF-8 is taken over as it is (no copy); anything
+/// else is decoded lossily, invalid sequences becoming U+FFFD.
+pub fn decode(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`body`] for an owned string: returned as it is when clean, so the
+/// common case costs one scan and no copy.
+pub fn body_owned(s: String) -> String {
+    if is_clean(&s) { s } else { body(&s).into_owned() }
 }
 
 /// Sanitises a body: newlines normalised, tabs kept, controls replaced.
 /// Borrows when there is nothing to change, which is the common case.
 pub fn body(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c == '\r' || c == '\u{2028}' || c == '\u{2029}' || is_unsafe(c)) {
+    if is_clean(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -94,12 +124,21 @@ mod tests {
 
     #[test]
     fn lossy_decoding_of_invalid_utf8() {
-        assert_eq!(body_from_bytes(b"ok \xff\xfe end"), "ok \u{FFFD}\u{FFFD} end");
+        assert_eq!(body_owned(decode(b"ok \xff\xfe end".to_vec())), "ok \u{FFFD}\u{FFFD} end");
     }
 
     #[test]
     fn line_fields_stay_on_one_row() {
         assert_eq!(line("a\nb\tc\r\nd\x1b]0;x\x07"), "a b c d␛]0;x\u{FFFD}");
+    }
+
+    #[test]
+    fn the_fast_check_agrees_with_the_character_rules() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let s = format!("ab{c}cd");
+            let slow = !s.chars().any(|c| c == '\r' || c == '\u{2028}' || c == '\u{2029}' || is_unsafe(c));
+            assert_eq!(is_clean(&s), slow, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
