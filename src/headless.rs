@@ -147,9 +147,10 @@ pub fn timeline(
         .collect();
     let wanted = entity.map(str::to_lowercase);
     let events = timeline::build(&inputs);
-    for ev in
-        events.iter().filter(|e| wanted.as_ref().is_none_or(|w| e.entities.iter().any(|n| n.to_lowercase() == *w)))
-    {
+    for ev in events.iter().filter(|e| {
+        let names = e.entities(&items[e.article as usize].analysis);
+        wanted.as_ref().is_none_or(|w| names.iter().any(|(_, n)| n.to_lowercase() == *w))
+    }) {
         let line = if json { event_json(ev, &items).to_string() } else { event_text(ev, &items) };
         if !emit(out, &line)? {
             break;
@@ -168,14 +169,15 @@ fn event_json(ev: &Event, items: &[Loaded]) -> Value {
         "title": item.article.title, "sentence": &body[ev.sentence.clone()],
         "start": chars.at(ev.sentence.start), "end": chars.at(ev.sentence.end),
         "timex": {"text": &body[m.start as usize..m.end as usize], "type": m.timex, "value": analysis.name(m)},
-        "entities": ev.entities, "sources": ev.sources.iter().map(|&s| &items[s as usize].article.id).collect::<Vec<_>>(),
+        "entities": ev.entities(analysis).iter().map(|(_, n)| n).collect::<Vec<_>>(),
+        "sources": ev.sources().map(|s| &items[s as usize].article.id).collect::<Vec<_>>(),
     })
 }
 
 fn event_text(ev: &Event, items: &[Loaded]) -> String {
     let a = &items[ev.article as usize].article;
     let sentence: String = a.body[ev.sentence.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
-    let sources = if ev.sources.len() > 1 { format!(" (+{} more)", ev.sources.len() - 1) } else { String::new() };
+    let sources = if ev.also.is_empty() { String::new() } else { format!(" (+{} more)", ev.also.len()) };
     format!("{}\t{}{sources}\t{sentence}", ev.date, a.id)
 }
 

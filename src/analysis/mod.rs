@@ -99,6 +99,9 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// The distinct canonical names and TIMEX3 values the mentions point to.
     pub names: Vec<Box<str>>,
+    /// For each DATE or TIME mention: (mention index, start, end of its
+    /// sentence), so the timeline need not split the text again.
+    pub date_sentences: Vec<(u32, u32, u32)>,
 }
 
 impl Analysis {
@@ -118,20 +121,13 @@ pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
     let names = entities::extract(body, &sents);
     let dates = timex::find(body, &sents, dct);
     let mut out = Analysis::default();
-    let mut index: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    let mut intern = |s: &str, out: &mut Analysis| -> u32 {
-        if let Some(&i) = index.get(s) {
-            return i;
-        }
-        let i = out.names.len() as u32;
-        out.names.push(s.into());
-        index.insert(s.to_string(), i);
-        i
-    };
+    // Keys borrow from `names` and `dates`, which outlive the map: no
+    // allocation per mention.
+    let mut index: hashbrown::HashMap<&str, u32> = hashbrown::HashMap::new();
     // Dates win where a name rule and a date rule claim the same words
     // ("New Year" is a date, not an organisation).
     for t in &dates {
-        let name = intern(&t.value, &mut out);
+        let name = intern(&mut index, &mut out.names, &t.value);
         out.mentions.push(Mention {
             start: t.start as u32,
             end: t.end as u32,
@@ -149,9 +145,31 @@ pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
         if dates.get(next_date).is_some_and(|t| t.start < n.end) {
             continue;
         }
-        let name = intern(&n.canonical, &mut out);
+        let name = intern(&mut index, &mut out.names, &n.canonical);
         out.mentions.push(Mention { start: n.start as u32, end: n.end as u32, kind: n.kind, timex: None, name });
     }
     out.mentions.sort_by_key(|m| m.start);
+    out.date_sentences = date_sentences(&out.mentions, &sents);
     out
+}
+
+fn intern<'a>(index: &mut hashbrown::HashMap<&'a str, u32>, names: &mut Vec<Box<str>>, s: &'a str) -> u32 {
+    *index.entry(s).or_insert_with(|| {
+        names.push(s.into());
+        names.len() as u32 - 1
+    })
+}
+
+/// The sentence of each DATE/TIME mention (see [`Analysis::date_sentences`]).
+pub(crate) fn date_sentences(mentions: &[Mention], sents: &[Range<usize>]) -> Vec<(u32, u32, u32)> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches!(m.timex, Some(TimexType::Date | TimexType::Time)))
+        .filter_map(|(i, m)| {
+            let at = sents.partition_point(|s| s.end <= m.start as usize);
+            let s = sents.get(at).filter(|s| s.start <= m.start as usize)?;
+            Some((i as u32, s.start as u32, s.end as u32))
+        })
+        .collect()
 }

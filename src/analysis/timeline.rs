@@ -2,8 +2,8 @@
 //! chronological order, with the same event told by several articles shown
 //! once (DESIGN.md section 3).
 
-use super::{Analysis, Kind, TimexType, sentences};
-use std::collections::{HashMap, HashSet};
+use super::{Analysis, Kind};
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -65,7 +65,9 @@ impl std::fmt::Display for DateKey {
     }
 }
 
-/// One row of the timeline.
+/// One row of the timeline. Kept small: a corpus of 100,000 articles has
+/// about a million; what can be derived (the sentence's entities, its text)
+/// is derived from the article when needed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     pub date: DateKey,
@@ -75,10 +77,37 @@ pub struct Event {
     pub sentence: Range<usize>,
     /// Index of the DATE mention in that article's analysis.
     pub mention: usize,
-    /// Canonical names of the entities in the sentence (not dates).
-    pub entities: Vec<Box<str>>,
-    /// Every article that tells this event, the first one included.
-    pub sources: Vec<u32>,
+    /// The other articles that tell the same event.
+    pub also: Vec<u32>,
+}
+
+impl Event {
+    /// Every article that tells this event, the first one first.
+    pub fn sources(&self) -> impl Iterator<Item = u32> + '_ {
+        std::iter::once(self.article).chain(self.also.iter().copied())
+    }
+
+    pub fn source_count(&self) -> usize {
+        1 + self.also.len()
+    }
+
+    /// The names in the event's sentence (not dates), as the article's
+    /// analysis links them, each once, in order.
+    pub fn entities<'a>(&self, analysis: &'a Analysis) -> Vec<(Kind, &'a str)> {
+        let mut out: Vec<(Kind, &str)> = Vec::new();
+        for m in mentions_in(analysis, &self.sentence).filter(|m| m.kind != Kind::Date) {
+            let e = (m.kind, analysis.name(m));
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+        out
+    }
+}
+
+fn mentions_in<'a>(analysis: &'a Analysis, r: &Range<usize>) -> impl Iterator<Item = &'a super::Mention> {
+    let first = analysis.mentions.partition_point(|m| (m.start as usize) < r.start);
+    analysis.mentions[first..].iter().take_while(move |m| (m.end as usize) <= r.end)
 }
 
 /// An article to take events from.
@@ -88,97 +117,112 @@ pub struct Input<'a> {
     pub analysis: &'a Analysis,
 }
 
-/// Events of one article, before merging across the corpus.
-pub fn article_events(input: &Input) -> Vec<Event> {
+/// An event before merging, with what merging compares.
+struct Candidate {
+    event: Event,
+    /// Hashes of the names in the sentence.
+    names: Vec<u64>,
+    words: Signature,
+}
+
+/// Events of one article: one per sentence and date.
+fn article_events(input: &Input) -> Vec<Candidate> {
     let a = input.analysis;
-    let dated: Vec<(usize, DateKey)> = a
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| matches!(m.timex, Some(TimexType::Date | TimexType::Time)))
-        .filter_map(|(i, m)| Some((i, DateKey::parse(a.name(m))?)))
-        .collect();
-    if dated.is_empty() {
-        return Vec::new();
-    }
-    let sents = sentences::split(input.body);
-    let mut out: Vec<Event> = Vec::new();
-    for (i, date) in dated {
-        let start = a.mentions[i].start as usize;
-        let Some(sentence) = sents.iter().find(|s| s.start <= start && start < s.end.max(s.start + 1)).cloned() else {
-            continue;
-        };
-        // One event per sentence and date, however often the date recurs.
-        if out.iter().any(|e| e.sentence == sentence && e.date == date) {
+    let mut out: Vec<Candidate> = Vec::new();
+    for &(mention, start, end) in &a.date_sentences {
+        let m = &a.mentions[mention as usize];
+        let Some(date) = DateKey::parse(a.name(m)) else { continue };
+        let sentence = start as usize..end as usize;
+        if out.iter().any(|c| c.event.sentence == sentence && c.event.date == date) {
             continue;
         }
-        let mut entities: Vec<Box<str>> = a
-            .mentions
-            .iter()
-            .filter(|m| m.kind != Kind::Date && sentence.start <= m.start as usize && (m.end as usize) <= sentence.end)
-            .map(|m| Box::from(a.name(m)))
-            .collect();
-        entities.dedup();
-        out.push(Event { date, article: input.article, sentence, mention: i, entities, sources: vec![input.article] });
+        let event = Event { date, article: input.article, sentence, mention: mention as usize, also: Vec::new() };
+        let names = event.entities(a).iter().map(|(_, n)| hash(n.as_bytes())).collect();
+        let words = Signature::of(&input.body[event.sentence.clone()]);
+        out.push(Candidate { event, names, words });
     }
     out
 }
 
-/// Lowercased words of a sentence, for telling whether two sentences tell
-/// the same thing.
-fn words(s: &str) -> HashSet<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
+/// FNV-1a: tiny and fast; used for bucketing only, never for security.
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
 }
 
-fn similar(a: &HashSet<String>, b: &HashSet<String>) -> bool {
-    let shared = a.intersection(b).count();
-    let union = a.len() + b.len() - shared;
-    union > 0 && shared * 10 >= union * 3
+/// The words of a sentence as a 256-bit set, so that comparing two
+/// sentences is a few popcounts rather than two hash sets per event.
+#[derive(Clone, Copy)]
+struct Signature([u64; 4]);
+
+impl Signature {
+    fn of(sentence: &str) -> Signature {
+        let mut bits = [0u64; 4];
+        let mut word = Vec::with_capacity(32);
+        for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
+            word.clear();
+            word.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+            let h = hash(&word) as usize;
+            bits[(h >> 6) & 3] |= 1 << (h & 63);
+        }
+        Signature(bits)
+    }
+
+    /// Estimated word overlap (Jaccard) of at least 0.3.
+    fn similar(&self, other: &Signature) -> bool {
+        let (mut shared, mut union) = (0, 0);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            shared += (a & b).count_ones();
+            union += (a | b).count_ones();
+        }
+        union > 0 && shared * 10 >= union * 3
+    }
 }
 
 /// Builds the timeline from articles given in corpus order: events sorted,
 /// and the same event told by several articles (same date, a shared
 /// entity, similar sentence) merged into one row with its sources.
+/// Finding each article's events runs in parallel; merging is one pass.
 pub fn build(inputs: &[Input]) -> Vec<Event> {
+    use rayon::prelude::*;
+    let per_article: Vec<Vec<Candidate>> = inputs.par_iter().map(article_events).collect();
     let mut events: Vec<Event> = Vec::new();
-    let mut texts: Vec<HashSet<String>> = Vec::new();
+    let mut words: Vec<Signature> = Vec::new();
     // Candidates for merging: events with the same date and entity.
-    let mut by_key: HashMap<(DateKey, Box<str>), Vec<usize>> = HashMap::new();
-    for input in inputs {
-        for ev in article_events(input) {
-            let text = words(&input.body[ev.sentence.clone()]);
-            let same = ev.entities.iter().find_map(|name| {
-                let cands = by_key.get(&(ev.date, name.clone()))?;
-                // Bounded: a date and name shared by thousands of events
-                // compares against the latest few only.
-                cands.iter().rev().take(32).copied().find(|&c| similar(&texts[c], &text))
-            });
-            match same {
-                Some(c) => {
-                    if !events[c].sources.contains(&input.article) {
-                        events[c].sources.push(input.article);
-                    }
+    let mut by_key: HashMap<(DateKey, u64), Vec<u32>> = HashMap::new();
+    for cand in per_article.into_iter().flatten() {
+        let ev = &cand.event;
+        let same = cand.names.iter().find_map(|&name| {
+            let found = by_key.get(&(ev.date, name))?;
+            // Bounded: a date and name shared by thousands of events
+            // compares against the latest few only.
+            found.iter().rev().take(32).copied().find(|&c| words[c as usize].similar(&cand.words))
+        });
+        match same {
+            Some(c) => {
+                let target = &mut events[c as usize];
+                if target.article != ev.article && !target.also.contains(&ev.article) {
+                    target.also.push(ev.article);
                 }
-                None => {
-                    let idx = events.len();
-                    for name in &ev.entities {
-                        by_key.entry((ev.date, name.clone())).or_default().push(idx);
-                    }
-                    events.push(ev);
-                    texts.push(text);
+            }
+            None => {
+                let idx = events.len() as u32;
+                for &name in &cand.names {
+                    by_key.entry((ev.date, name)).or_default().push(idx);
                 }
+                events.push(cand.event);
+                words.push(cand.words);
             }
         }
     }
     // Stable: same-day events keep corpus order.
-    events.sort_by_key(|e| e.date.sort_key());
+    events.par_sort_by_key(|e| e.date.sort_key());
     events
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Mention;
+    use crate::analysis::{Mention, TimexType};
 
     fn analysis(body: &str, dates: &[(&str, &str)], names: &[&str]) -> Analysis {
         let mut a = Analysis::default();
@@ -206,6 +250,7 @@ mod tests {
             });
         }
         a.mentions.sort_by_key(|m| m.start);
+        a.date_sentences = super::super::date_sentences(&a.mentions, &crate::analysis::sentences::split(body));
         a
     }
 
@@ -244,8 +289,8 @@ mod tests {
             Input { article: 2, body: b3, analysis: &a3 },
         ]);
         assert_eq!(ev.len(), 2);
-        assert_eq!(ev[0].sources, [0, 1]);
-        assert_eq!(ev[1].sources, [2]);
+        assert_eq!(ev[0].sources().collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(ev[1].sources().collect::<Vec<_>>(), [2]);
     }
 
     #[test]
@@ -253,6 +298,7 @@ mod tests {
         let body = "For four years, every week.";
         let mut a = analysis(body, &[("four years", "P4Y")], &[]);
         a.mentions[0].timex = Some(TimexType::Duration);
+        a.date_sentences = super::super::date_sentences(&a.mentions, &crate::analysis::sentences::split(body));
         assert!(build(&[Input { article: 0, body, analysis: &a }]).is_empty());
     }
 }

@@ -1,5 +1,6 @@
 //! The timeline pane: the events, the entity filter (`f`), the selection.
 
+use super::library::Library;
 use crate::analysis::timeline::Event;
 
 #[derive(Debug, Default)]
@@ -14,16 +15,21 @@ pub struct TimelineView {
 }
 
 impl TimelineView {
-    pub fn set_events(&mut self, events: Vec<Event>) {
+    pub fn set_events(&mut self, events: Vec<Event>, lib: &Library) {
         self.events = events;
-        self.refresh();
+        self.refresh(lib);
     }
 
-    pub fn refresh(&mut self) {
+    pub fn refresh(&mut self, lib: &Library) {
         let keep = self.selected_event();
         self.rows = match &self.filter {
             None => (0..self.events.len()).collect(),
-            Some(name) => (0..self.events.len()).filter(|&i| self.events[i].entities.contains(name)).collect(),
+            Some(name) => (0..self.events.len())
+                .filter(|&i| {
+                    let ev = &self.events[i];
+                    ev.entities(lib.analysis(ev.article)).iter().any(|(_, n)| *n == &**name)
+                })
+                .collect(),
         };
         self.selected = keep.and_then(|e| self.rows.iter().position(|&r| r == e)).unwrap_or(0);
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
@@ -76,8 +82,9 @@ impl TimelineView {
     /// Selects the event told in `article` whose sentence holds `offset`,
     /// else the article's first event after it, else its last.
     pub fn select_at(&mut self, article: u32, offset: usize) -> bool {
-        let of_article: Vec<usize> =
-            (0..self.rows.len()).filter(|&r| self.event(r).is_some_and(|e| e.sources.contains(&article))).collect();
+        let of_article: Vec<usize> = (0..self.rows.len())
+            .filter(|&r| self.event(r).is_some_and(|e| e.sources().any(|s| s == article)))
+            .collect();
         let in_sentence = of_article.iter().copied().find(|&r| {
             self.event(r)
                 .is_some_and(|e| e.article == article && e.sentence.start <= offset && offset <= e.sentence.end)

@@ -40,7 +40,7 @@ impl App {
                 true
             }
             Msg::Finalized(done) => {
-                self.timeline.set_events(done.events);
+                self.timeline.set_events(done.events, &self.library);
                 self.search.index = Some(done.index.clone());
                 self.effects.push(Effect::StartSearch(done.index));
                 // A query typed while the index was being built runs now.
@@ -420,7 +420,7 @@ impl App {
                 None => self.message = Some("no entity in focus: pick one with ] in the reader".into()),
             }
         }
-        self.timeline.refresh();
+        self.timeline.refresh(&self.library);
     }
 
     /// `Esc`: undo the innermost thing: a filter, the entity cursor, focus.
@@ -435,7 +435,7 @@ impl App {
             self.message = Some("filter cleared".into());
         } else if self.timeline.filter.is_some() {
             self.timeline.filter = None;
-            self.timeline.refresh();
+            self.timeline.refresh(&self.library);
         } else if self.focus == Pane::Reader && (self.reader.entity.is_some() || self.reader.marked.is_some()) {
             self.reader.entity = None;
             self.reader.marked = None;

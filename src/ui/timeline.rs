@@ -45,7 +45,7 @@ fn event_line<'a>(app: &'a App, theme: &Theme, ev: &Event, width: usize) -> Line
         Precision::Day => "day  ",
         Precision::Month => "month",
     };
-    let sources = if ev.sources.len() > 1 { format!(" ×{}", ev.sources.len()) } else { String::new() };
+    let sources = if ev.also.is_empty() { String::new() } else { format!(" ×{}", ev.source_count()) };
     let tail = format!("  {}{sources}", article.id);
     let mut spans = vec![
         Span::styled(format!("{:<10}", ev.date.to_string()), theme.date),
