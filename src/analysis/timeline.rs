@@ -181,41 +181,47 @@ impl Signature {
 /// Builds the timeline from articles given in corpus order: events sorted,
 /// and the same event told by several articles (same date, a shared
 /// entity, similar sentence) merged into one row with its sources.
-/// Finding each article's events runs in parallel; merging is one pass.
+///
+/// Finding each article's events runs in parallel. Then the events are
+/// sorted by date (stable, so corpus order holds within a day) and merged
+/// one date at a time, so the bookkeeping for merging never holds more than
+/// one day's events.
 pub fn build(inputs: &[Input]) -> Vec<Event> {
     use rayon::prelude::*;
-    let per_article: Vec<Vec<Candidate>> = inputs.par_iter().map(article_events).collect();
-    let mut events: Vec<Event> = Vec::new();
+    let mut cands: Vec<Candidate> = inputs.par_iter().flat_map_iter(article_events).collect();
+    cands.par_sort_by_key(|c| c.event.date.sort_key());
+    let mut events: Vec<Event> = Vec::with_capacity(cands.len());
+    let mut by_name: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut words: Vec<Signature> = Vec::new();
-    // Candidates for merging: events with the same date and entity.
-    let mut by_key: HashMap<(DateKey, u64), Vec<u32>> = HashMap::new();
-    for cand in per_article.into_iter().flatten() {
-        let ev = &cand.event;
-        let same = cand.names.iter().find_map(|&name| {
-            let found = by_key.get(&(ev.date, name))?;
-            // Bounded: a date and name shared by thousands of events
-            // compares against the latest few only.
-            found.iter().rev().take(32).copied().find(|&c| words[c as usize].similar(&cand.words))
+    let mut day_start = 0;
+    for cand in cands {
+        if events.get(day_start).is_some_and(|e| e.date != cand.event.date) {
+            by_name.clear();
+            words.clear();
+            day_start = events.len();
+        }
+        // Bounded: a name told on one day by thousands of events compares
+        // against the latest few only.
+        let same = cand.names.iter().find_map(|name| {
+            let found = by_name.get(name)?;
+            found.iter().rev().take(32).copied().find(|&c| words[c - day_start].similar(&cand.words))
         });
         match same {
             Some(c) => {
-                let target = &mut events[c as usize];
-                if target.article != ev.article && !target.also.contains(&ev.article) {
-                    target.also.push(ev.article);
+                let (target, article) = (&mut events[c], cand.event.article);
+                if target.article != article && !target.also.contains(&article) {
+                    target.also.push(article);
                 }
             }
             None => {
-                let idx = events.len() as u32;
                 for &name in &cand.names {
-                    by_key.entry((ev.date, name)).or_default().push(idx);
+                    by_name.entry(name).or_default().push(events.len());
                 }
                 events.push(cand.event);
                 words.push(cand.words);
             }
         }
     }
-    // Stable: same-day events keep corpus order.
-    events.par_sort_by_key(|e| e.date.sort_key());
     events
 }
 
