@@ -3,7 +3,6 @@
 
 use crate::analysis::{Analysis, Kind};
 use crate::corpus::{Article, LoadEvent, Loaded, Skip};
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -28,6 +27,17 @@ impl Progress {
     }
 }
 
+/// An [`EntityKey`] by reference, to look one up without allocating. Hashes
+/// exactly as the tuple does.
+#[derive(Hash)]
+struct NameRef<'a>(Kind, &'a str);
+
+impl hashbrown::Equivalent<EntityKey> for NameRef<'_> {
+    fn equivalent(&self, key: &EntityKey) -> bool {
+        self.0 == key.0 && self.1 == &*key.1
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Library {
     /// Shared so that work after loading (timeline, search index) can run
@@ -36,7 +46,7 @@ pub struct Library {
     /// Article indices in corpus order (walk order, then position in file).
     pub ordered: Vec<u32>,
     /// Which articles mention an entity, each article once, ascending.
-    pub mentions: HashMap<EntityKey, Vec<u32>>,
+    pub mentions: hashbrown::HashMap<EntityKey, Vec<u32>>,
     pub skips: Vec<Skip>,
     pub progress: Progress,
 }
@@ -100,10 +110,15 @@ impl Library {
 
     fn index_mentions(&mut self, idx: u32, analysis: &Analysis) {
         for m in &analysis.mentions {
-            let key = (m.kind, Box::from(analysis.name(m)));
-            let list = self.mentions.entry(key).or_default();
-            if list.last() != Some(&idx) {
-                list.push(idx);
+            let (kind, name) = (m.kind, analysis.name(m));
+            // Look up by borrowed name: a key is allocated once per entity,
+            // not once per mention.
+            match self.mentions.get_mut(&NameRef(kind, name)) {
+                Some(list) if list.last() == Some(&idx) => {}
+                Some(list) => list.push(idx),
+                None => {
+                    self.mentions.insert((kind, name.into()), vec![idx]);
+                }
             }
         }
     }
