@@ -5,6 +5,7 @@
 mod common;
 use common::tmux::{Tmux, child_pid, shell_quote};
 use std::process::Command;
+use std::time::Duration;
 
 #[test]
 fn open_an_article_show_help_quit_and_the_terminal_is_restored() {
@@ -92,4 +93,24 @@ fn a_panic_inside_drawing_restores_the_terminal_and_prints_the_message() {
     assert!(s.contains("EXIT=101"), "{s}");
     assert!(s.contains("icanon echo") && !s.contains("-icanon"), "cooked mode is back:\n{s}");
     assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
+}
+
+#[test]
+fn resizing_to_1x1_and_back_mid_search_keeps_working() {
+    let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
+    let cmd = format!("{bin}; echo EXIT=$?; sleep 30");
+    let Some(t) = Tmux::start("resize", &cmd, (120, 40)) else { return };
+    t.wait_for("Articles (2)");
+    t.keys(&["/", "k", "u", "r"]);
+    t.wait_for("/kur");
+    for (w, h) in [(1, 1), (120, 40), (3, 2), (80, 24), (1, 1), (200, 60)] {
+        t.cmd(&["resize-window", "-x", &w.to_string(), "-y", &h.to_string()]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    t.keys(&["s", "k"]);
+    let s = t.wait_for("/kursk");
+    assert!(s.contains("2 of 2"), "the search still runs after the resizes:\n{s}");
+    t.keys(&["Enter"]);
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
 }

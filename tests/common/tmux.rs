@@ -49,7 +49,7 @@ impl Tmux {
         Some(t)
     }
 
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
+    pub fn cmd(&self, args: &[&str]) -> std::process::Output {
         Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap()
     }
 
