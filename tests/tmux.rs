@@ -114,3 +114,21 @@ fn resizing_to_1x1_and_back_mid_search_keeps_working() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0");
 }
+
+#[test]
+fn jump_from_a_timeline_event_into_its_article() {
+    let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
+    let cmd = format!("{bin} --reference-date 2026-01-02; echo EXIT=$?; sleep 30");
+    // Small enough that the event's sentence is below the first screen.
+    let Some(t) = Tmux::start("timeline", &cmd, (80, 16)) else { return };
+    t.wait_for("Articles (2)");
+    t.keys(&["3"]);
+    t.wait_for("Timeline (3)");
+    // The second event is December 4 (2025-12-04); open it.
+    t.keys(&["j", "Enter"]);
+    let s = t.wait_for("On December 4, Kursk Governor");
+    assert!(s.contains("2 Reader"), "the reader has focus:\n{s}");
+    assert!(!s.contains("┃In a rare and publicly shared"), "scrolled down to the sentence:\n{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
