@@ -121,6 +121,11 @@ fn event_loop(
                         let tx = tx.clone();
                         let _ = thread::Builder::new().name("finalize".into()).spawn(move || {
                             let done = finalize::run(&snapshot);
+                            drop(snapshot);
+                            // The build's scratch memory is free now: give it
+                            // back to the system rather than keep it resident.
+                            // SAFETY: malloc_trim only releases free heap pages.
+                            unsafe { libc::malloc_trim(0) };
                             let _ = tx.send(LoopEvent::Msg(Msg::Finalized(done)));
                         });
                     }
