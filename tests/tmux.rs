@@ -3,7 +3,7 @@
 //! cooked mode restored).
 
 mod common;
-use common::tmux::{Tmux, child_pid, shell_quote};
+use common::tmux::{Tmux, assert_restored, child_pid, run_then_report_modes, shell_quote};
 use std::process::Command;
 use std::time::Duration;
 
@@ -12,9 +12,7 @@ fn open_an_article_show_help_quit_and_the_terminal_is_restored() {
     let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
     // After dossier exits, the shell prints its exit code and the terminal
     // modes, so the test can read them off the same screen.
-    let cmd = format!(
-        "{bin}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES-DONE; sleep 30"
-    );
+    let cmd = run_then_report_modes(&bin);
     let Some(t) = Tmux::start("basic", &cmd, (120, 40)) else { return };
     t.wait_for("Articles (2)");
     assert_eq!(t.display("#{alternate_on}"), "1", "dossier runs on the alternate screen");
@@ -27,27 +25,17 @@ fn open_an_article_show_help_quit_and_the_terminal_is_restored() {
     t.keys(&["Escape"]);
     t.wait_gone("Keys (j/k scroll");
     t.keys(&["q"]);
-    let s = t.wait_for("MODES-DONE");
-    assert!(s.contains("EXIT=0"), "{s}");
-    assert!(s.contains("icanon echo"), "cooked mode is back:\n{s}");
-    assert!(!s.contains("-icanon"), "{s}");
-    assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
-    assert_eq!(t.display("#{cursor_flag}"), "1", "the cursor is visible");
+    assert_restored(&t, 0);
 }
 
 fn signal_restores_the_terminal(name: &str, signal: &str, code: i32) {
     let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
-    let cmd = format!(
-        "{bin}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES-DONE; sleep 30"
-    );
+    let cmd = run_then_report_modes(&bin);
     let Some(t) = Tmux::start(name, &cmd, (100, 30)) else { return };
     t.wait_for("Articles (2)");
     let pid = child_pid(&t);
     assert!(Command::new("kill").args([&format!("-{signal}"), &pid]).status().unwrap().success());
-    let s = t.wait_for("MODES-DONE");
-    assert!(s.contains(&format!("EXIT={code}")), "{s}");
-    assert!(s.contains("icanon echo") && !s.contains("-icanon"), "cooked mode is back:\n{s}");
-    assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
+    assert_restored(&t, code);
 }
 
 #[test]
@@ -84,15 +72,10 @@ fn ctrl_z_suspends_and_fg_redraws_everything() {
 #[test]
 fn a_panic_inside_drawing_restores_the_terminal_and_prints_the_message() {
     let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
-    let cmd = format!(
-        "RUST_BACKTRACE=0 DOSSIER_DEBUG_PANIC_IN_DRAW=1 {bin}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES-DONE; sleep 30"
-    );
+    let cmd = run_then_report_modes(&format!("RUST_BACKTRACE=0 DOSSIER_DEBUG_PANIC_IN_DRAW=1 {bin}"));
     let Some(t) = Tmux::start("panic", &cmd, (100, 30)) else { return };
-    let s = t.wait_for("MODES-DONE");
+    let s = assert_restored(&t, 101);
     assert!(s.contains("debug panic inside drawing"), "the message is printed:\n{s}");
-    assert!(s.contains("EXIT=101"), "{s}");
-    assert!(s.contains("icanon echo") && !s.contains("-icanon"), "cooked mode is back:\n{s}");
-    assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
 }
 
 #[test]

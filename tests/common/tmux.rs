@@ -123,3 +123,23 @@ pub fn child_pid(t: &Tmux) -> String {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// A shell command that runs `program`, then prints its exit code and the
+/// terminal's line-discipline modes, then `MODES-DONE`, and waits: so a
+/// test can read off the screen how the program left the terminal.
+pub fn run_then_report_modes(program: &str) -> String {
+    format!(
+        "{program}; echo EXIT=$?; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '; echo MODES-DONE; sleep 30"
+    )
+}
+
+/// After [`run_then_report_modes`]: the program exited with `code` and left
+/// the terminal as it found it (cooked mode, main screen, cursor shown).
+pub fn assert_restored(t: &Tmux, code: i32) -> String {
+    let s = t.wait_for("MODES-DONE");
+    assert!(s.contains(&format!("EXIT={code}")), "exit code {code}:\n{s}");
+    assert!(s.contains("icanon echo") && !s.contains("-icanon"), "cooked mode is back:\n{s}");
+    assert_eq!(t.display("#{alternate_on}"), "0", "the alternate screen was left");
+    assert_eq!(t.display("#{cursor_flag}"), "1", "the cursor is visible");
+    s
+}
