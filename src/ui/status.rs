@@ -52,7 +52,8 @@ pub fn status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut text = format!(" {} articles", number(lib.len()));
     if !p.done {
         let total = p.files_total.map_or_else(|| "?".into(), number);
-        text += &format!(" · loading and analysing {}/{} files · {:.0} MB/s", number(p.files_done), total, p.mb_per_s());
+        text +=
+            &format!(" · loading and analysing {}/{} files · {:.0} MB/s", number(p.files_done), total, p.mb_per_s());
     } else if app.search.index.is_none() {
         text += " · building the timeline and the search index…";
     }
