@@ -121,6 +121,14 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match &cli.command {
         None => {
+            // Before taking over the screen: a reader with nothing at all to
+            // read is a mistyped path, said plainly on the shell.
+            let missing: Vec<_> = cli.paths.iter().filter(|p| std::fs::metadata(p).is_err()).collect();
+            if !cli.paths.is_empty() && missing.len() == cli.paths.len() {
+                let names: Vec<String> = missing.iter().map(|p| p.display().to_string()).collect();
+                eprintln!("dossier: no such file or folder: {}", names.join(", "));
+                return Ok(1);
+            }
             let (source, load) = load(&cli.paths, true);
             let keymap = Keymap::with_overrides(&config.keys);
             tui::run(tui::Options { source, load, keymap, theme: Theme::for_env(&config.theme) })

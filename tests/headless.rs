@@ -145,3 +145,11 @@ fn search_ranks_and_reports_matches() {
     let o = dossier(&["search", "--help"]);
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn the_reader_on_paths_that_do_not_exist_says_so_and_exits_1() {
+    let o = dossier(&["/no/such/corpus"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o).trim(), "dossier: no such file or folder: /no/such/corpus");
+    assert!(!o.stderr.contains(&0x1b));
+}
