@@ -144,7 +144,7 @@ impl App {
                     }
                 }
             }
-            Action::ToEvent => self.to_event(),
+            Action::ToEvent => self.jump_to_event(),
             Action::NextMonth => self.timeline.step_month(true),
             Action::PrevMonth => self.timeline.step_month(false),
             Action::FilterEntity => self.filter_timeline(),
@@ -299,7 +299,7 @@ impl App {
     }
 
     /// `t`: the event of the sentence the reader is at.
-    fn to_event(&mut self) {
+    fn jump_to_event(&mut self) {
         let Some(a) = self.reader.article else { return };
         let at = self.reader.position(self.library.analysis(a));
         if self.timeline.select_at(a, at) {
