@@ -146,8 +146,11 @@ fn article_events(input: &Input) -> Vec<Candidate> {
 
 /// FNV-1a: tiny and fast; used for bucketing only, never for security.
 fn hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(FNV_BASIS, |h, &b| (h ^ b as u64).wrapping_mul(FNV_PRIME))
 }
+
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// The words of a sentence as a 256-bit set, so that comparing two
 /// sentences is a few popcounts rather than two hash sets per event.
@@ -156,13 +159,35 @@ struct Signature([u64; 4]);
 
 impl Signature {
     fn of(sentence: &str) -> Signature {
+        // Words are runs of alphanumeric chars longer than two bytes, hashed
+        // lowercased (ASCII). One pass over the bytes with the hash kept
+        // running: no per-word buffer, and no char decoding for ASCII.
         let mut bits = [0u64; 4];
-        let mut word = Vec::with_capacity(32);
-        for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
-            word.clear();
-            word.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
-            let h = hash(&word) as usize;
-            bits[(h >> 6) & 3] |= 1 << (h & 63);
+        let b = sentence.as_bytes();
+        let (mut h, mut len) = (FNV_BASIS, 0usize);
+        let mut i = 0;
+        while i <= b.len() {
+            let (word, n) = match b.get(i) {
+                None => (false, 1),
+                Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
+                Some(_) => {
+                    let c = sentence[i..].chars().next().unwrap_or(' ');
+                    (c.is_alphanumeric(), c.len_utf8())
+                }
+            };
+            if word {
+                for &c in &b[i..i + n] {
+                    h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                }
+                len += n;
+            } else {
+                if len > 2 {
+                    let h = h as usize;
+                    bits[(h >> 6) & 3] |= 1 << (h & 63);
+                }
+                (h, len) = (FNV_BASIS, 0);
+            }
+            i += n;
         }
         Signature(bits)
     }

@@ -48,13 +48,13 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// Tokens of `body[r]`. `r` must lie on char boundaries; `lower` is
-/// `body[r]` lowercased (ASCII), which the tokens' text borrows from: one
-/// vectorised lowercasing per sentence instead of one copy per token.
-pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>> {
+/// Tokens of `body[r]`, appended to `out` (cleared first, so one buffer
+/// serves every sentence). `r` must lie on char boundaries; `lower` is the
+/// whole `body` lowercased (ASCII), which the tokens' text borrows from:
+/// one vectorised lowercasing per article instead of one copy per token.
+pub fn tokenize_into<'a>(body: &str, r: Range<usize>, lower: &'a str, out: &mut Vec<Tok<'a>>) {
     let b = body.as_bytes();
-    let base = r.start;
-    let mut out = Vec::with_capacity((r.end - r.start) / 4 + 4);
+    out.clear();
     let mut i = r.start;
     let mut sp = true;
     while i < r.end {
@@ -100,7 +100,7 @@ pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>>
             t.num = num;
             t.cap = c.is_ascii_uppercase();
             t.caps = t.cap && len > 1 && !lower_seen;
-            t.low = &lower[s - base..i - base];
+            t.low = &lower[s..i];
         } else if c < 0x80 {
             t.ch = c;
             i += 1;
@@ -128,5 +128,4 @@ pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>>
         }
         out.push(t);
     }
-    out
 }
