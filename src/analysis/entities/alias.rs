@@ -5,6 +5,7 @@
 
 use super::rules::{Cand, Ctx, Strength};
 use crate::analysis::Kind;
+use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -218,23 +219,30 @@ fn span<'a>(cx: &Ctx<'a>, c: &Cand) -> &'a str {
 /// curly apostrophes become straight ones, short place forms take their
 /// full name ("U.S." -> "United States").
 pub fn canonical_of(cx: &Ctx, c: &Cand) -> String {
+    canonical_cow(cx, c).into_owned()
+}
+
+/// [`canonical_of`], borrowed from the body or the candidate when no
+/// rewriting is needed (most mentions): the analysis copies it into its
+/// own buffer anyway.
+pub fn canonical_cow<'a>(cx: &Ctx<'a>, c: &'a Cand) -> Cow<'a, str> {
     if let Some(s) = &c.canonical {
-        return s.clone();
+        return Cow::Borrowed(s);
     }
     let text = span(cx, c);
     if c.kind == Kind::Place
         && let Some(name) = super::gazetteer::GAZETTEER.canonical(text)
     {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
     let mut name = if text.contains(['\t', '\n', '\u{a0}']) || text.contains("  ") {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     };
     // "People’s" and "People's" are one name across articles.
     if name.contains('’') {
-        name = name.replace('’', "'");
+        name = Cow::Owned(name.replace('’', "'"));
     }
     name
 }
