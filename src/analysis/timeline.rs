@@ -94,15 +94,20 @@ impl Event {
     /// The names in the event's sentence (not dates), as the article's
     /// analysis links them, each once, in order.
     pub fn entities<'a>(&self, analysis: &'a Analysis) -> Vec<(Kind, &'a str)> {
-        let mut out: Vec<(Kind, &str)> = Vec::new();
-        for m in mentions_in(analysis, &self.sentence).filter(|m| m.kind != Kind::Date) {
-            let e = (m.kind, analysis.name(m));
-            if !out.contains(&e) {
-                out.push(e);
-            }
-        }
-        out
+        sentence_entities(analysis, &self.sentence)
     }
+}
+
+/// The names (not dates) in the sentence at `r`, each once, in order.
+fn sentence_entities<'a>(analysis: &'a Analysis, r: &Range<usize>) -> Vec<(Kind, &'a str)> {
+    let mut out: Vec<(Kind, &str)> = Vec::new();
+    for m in mentions_in(analysis, r).filter(|m| m.kind != Kind::Date) {
+        let e = (m.kind, analysis.name(m));
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
 }
 
 fn mentions_in<'a>(analysis: &'a Analysis, r: &Range<usize>) -> impl Iterator<Item = &'a super::Mention> {
@@ -117,11 +122,17 @@ pub struct Input<'a> {
     pub analysis: &'a Analysis,
 }
 
-/// An event before merging, with what merging compares.
+/// An event before merging, with what merging compares. Compact (about a
+/// million are held at once on a large corpus): the `Event` is built only
+/// for the rows that survive merging.
 struct Candidate {
-    event: Event,
+    date: DateKey,
+    start: u32,
+    end: u32,
+    /// Index of the DATE mention in the article's analysis.
+    mention: u32,
     /// Hashes of the names in the sentence.
-    names: Vec<u64>,
+    names: Box<[u64]>,
     words: Signature,
 }
 
@@ -132,15 +143,22 @@ fn article_events(input: &Input) -> Vec<Candidate> {
     for &(mention, start, end) in &a.date_sentences {
         let m = &a.mentions[mention as usize];
         let Some(date) = DateKey::parse(a.name(m)) else { continue };
-        let sentence = start as usize..end as usize;
-        if out.iter().any(|c| c.event.sentence == sentence && c.event.date == date) {
+        if out.iter().any(|c| (c.start, c.end) == (start, end) && c.date == date) {
             continue;
         }
-        let event = Event { date, article: input.article, sentence, mention: mention as usize, also: Vec::new() };
-        let names = event.entities(a).iter().map(|(_, n)| hash(n.as_bytes())).collect();
-        let words = Signature::of(&input.body[event.sentence.clone()]);
-        out.push(Candidate { event, names, words });
+        // Dates of one sentence come together: its names and words are
+        // the same for each.
+        let (names, words) = match out.last() {
+            Some(c) if (c.start, c.end) == (start, end) => (c.names.clone(), c.words),
+            _ => {
+                let sentence = start as usize..end as usize;
+                let names = sentence_entities(a, &sentence).iter().map(|(_, n)| hash(n.as_bytes())).collect();
+                (names, Signature::of(&input.body[sentence]))
+            }
+        };
+        out.push(Candidate { date, start, end, mention, names, words });
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -213,14 +231,24 @@ impl Signature {
 /// one day's events.
 pub fn build(inputs: &[Input]) -> Vec<Event> {
     use rayon::prelude::*;
-    let mut cands: Vec<Candidate> = inputs.par_iter().flat_map_iter(article_events).collect();
-    cands.par_sort_by_key(|c| c.event.date.sort_key());
-    let mut events: Vec<Event> = Vec::with_capacity(cands.len());
+    // Per article rather than flattened into one vector, and sorted as a
+    // list of positions: the candidates are never copied or moved, which
+    // kept two or three copies of them alive at the peak.
+    let per_article: Vec<Vec<Candidate>> = inputs.par_iter().map(article_events).collect();
+    let mut order: Vec<(u32, u32)> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for (a, cands) in per_article.iter().enumerate() {
+        order.extend((0..cands.len() as u32).map(|k| (a as u32, k)));
+    }
+    // Stable: corpus order holds within a day.
+    order.par_sort_by_cached_key(|&(a, k)| per_article[a as usize][k as usize].date.sort_key());
+    let mut events: Vec<Event> = Vec::with_capacity(order.len());
     let mut by_name: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut words: Vec<Signature> = Vec::new();
     let mut day_start = 0;
-    for cand in cands {
-        if events.get(day_start).is_some_and(|e| e.date != cand.event.date) {
+    for (a, k) in order {
+        let cand = &per_article[a as usize][k as usize];
+        let article = inputs[a as usize].article;
+        if events.get(day_start).is_some_and(|e| e.date != cand.date) {
             by_name.clear();
             words.clear();
             day_start = events.len();
@@ -233,7 +261,7 @@ pub fn build(inputs: &[Input]) -> Vec<Event> {
         });
         match same {
             Some(c) => {
-                let (target, article) = (&mut events[c], cand.event.article);
+                let target = &mut events[c];
                 if target.article != article && !target.also.contains(&article) {
                     target.also.push(article);
                 }
@@ -242,7 +270,13 @@ pub fn build(inputs: &[Input]) -> Vec<Event> {
                 for &name in &cand.names {
                     by_name.entry(name).or_default().push(events.len());
                 }
-                events.push(cand.event);
+                events.push(Event {
+                    date: cand.date,
+                    article,
+                    sentence: cand.start as usize..cand.end as usize,
+                    mention: cand.mention as usize,
+                    also: Vec::new(),
+                });
                 words.push(cand.words);
             }
         }
