@@ -149,7 +149,10 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
     let lower = body.to_ascii_lowercase();
     let mut toks = Vec::new();
     for seg in segments(body, sentences) {
-        if filter && !ac.is_match(&body[seg.clone()]) {
+        // A digit is a trigger: look for one (a vectorised byte scan) before
+        // running the automaton, which only the digitless sentences need.
+        let text = &body[seg.clone()];
+        if filter && !text.bytes().any(|b| b.is_ascii_digit()) && !ac.is_match(text) {
             continue;
         }
         token::tokenize_into(body, seg, &lower, &mut toks);
