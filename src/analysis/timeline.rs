@@ -131,34 +131,49 @@ struct Candidate {
     end: u32,
     /// Index of the DATE mention in the article's analysis.
     mention: u32,
-    /// Hashes of the names in the sentence.
-    names: Box<[u64]>,
+    /// Hashes of the names in the sentence: `ArticleEvents::names[names]`.
+    names: (u32, u32),
     words: Signature,
 }
 
+/// The candidates of one article, with the name hashes of all of them in
+/// one vector rather than one allocation each.
+struct ArticleEvents {
+    cands: Vec<Candidate>,
+    names: Vec<u64>,
+}
+
+impl ArticleEvents {
+    fn names(&self, c: &Candidate) -> &[u64] {
+        &self.names[c.names.0 as usize..c.names.1 as usize]
+    }
+}
+
 /// Events of one article: one per sentence and date.
-fn article_events(input: &Input) -> Vec<Candidate> {
+fn article_events(input: &Input) -> ArticleEvents {
     let a = input.analysis;
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out = ArticleEvents { cands: Vec::new(), names: Vec::new() };
     for &(mention, start, end) in &a.date_sentences {
         let m = &a.mentions[mention as usize];
         let Some(date) = DateKey::parse(a.name(m)) else { continue };
-        if out.iter().any(|c| (c.start, c.end) == (start, end) && c.date == date) {
+        if out.cands.iter().any(|c| (c.start, c.end) == (start, end) && c.date == date) {
             continue;
         }
         // Dates of one sentence come together: its names and words are
         // the same for each.
-        let (names, words) = match out.last() {
-            Some(c) if (c.start, c.end) == (start, end) => (c.names.clone(), c.words),
+        let (names, words) = match out.cands.last() {
+            Some(c) if (c.start, c.end) == (start, end) => (c.names, c.words),
             _ => {
                 let sentence = start as usize..end as usize;
-                let names = sentence_entities(a, &sentence).iter().map(|(_, n)| hash(n.as_bytes())).collect();
-                (names, Signature::of(&input.body[sentence]))
+                let from = out.names.len() as u32;
+                out.names.extend(sentence_entities(a, &sentence).iter().map(|(_, n)| hash(n.as_bytes())));
+                ((from, out.names.len() as u32), Signature::of(&input.body[sentence]))
             }
         };
-        out.push(Candidate { date, start, end, mention, names, words });
+        out.cands.push(Candidate { date, start, end, mention, names, words });
     }
-    out.shrink_to_fit();
+    out.cands.shrink_to_fit();
+    out.names.shrink_to_fit();
     out
 }
 
@@ -234,30 +249,44 @@ pub fn build(inputs: &[Input]) -> Vec<Event> {
     // Per article rather than flattened into one vector, and sorted as a
     // list of positions: the candidates are never copied or moved, which
     // kept two or three copies of them alive at the peak.
-    let per_article: Vec<Vec<Candidate>> = inputs.par_iter().map(article_events).collect();
-    let mut order: Vec<(u32, u32)> = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
-    for (a, cands) in per_article.iter().enumerate() {
-        order.extend((0..cands.len() as u32).map(|k| (a as u32, k)));
+    let per_article: Vec<ArticleEvents> = inputs.par_iter().map(article_events).collect();
+    let mut order: Vec<(u32, u32)> = Vec::with_capacity(per_article.iter().map(|e| e.cands.len()).sum());
+    for (a, ev) in per_article.iter().enumerate() {
+        order.extend((0..ev.cands.len() as u32).map(|k| (a as u32, k)));
     }
     // Stable: corpus order holds within a day.
-    order.par_sort_by_cached_key(|&(a, k)| per_article[a as usize][k as usize].date.sort_key());
+    order.par_sort_by_cached_key(|&(a, k)| per_article[a as usize].cands[k as usize].date.sort_key());
     let mut events: Vec<Event> = Vec::with_capacity(order.len());
-    let mut by_name: HashMap<u64, Vec<usize>> = HashMap::new();
+    // The day's events by name, newest first: `by_name` holds the head of
+    // each name's list in `links`, as (event, previous link). One flat
+    // vector instead of a vector per name and day.
+    let mut by_name: HashMap<u64, u32> = HashMap::new();
+    let mut links: Vec<(u32, u32)> = Vec::new();
     let mut words: Vec<Signature> = Vec::new();
     let mut day_start = 0;
     for (a, k) in order {
-        let cand = &per_article[a as usize][k as usize];
+        let ev = &per_article[a as usize];
+        let cand = &ev.cands[k as usize];
         let article = inputs[a as usize].article;
         if events.get(day_start).is_some_and(|e| e.date != cand.date) {
             by_name.clear();
+            links.clear();
             words.clear();
             day_start = events.len();
         }
         // Bounded: a name told on one day by thousands of events compares
         // against the latest few only.
-        let same = cand.names.iter().find_map(|name| {
-            let found = by_name.get(name)?;
-            found.iter().rev().take(32).copied().find(|&c| words[c - day_start].similar(&cand.words))
+        let same = ev.names(cand).iter().find_map(|name| {
+            let mut link = *by_name.get(name)?;
+            let mut seen = 0;
+            while link != u32::MAX && seen < 32 {
+                let (c, prev) = links[link as usize];
+                if words[c as usize - day_start].similar(&cand.words) {
+                    return Some(c as usize);
+                }
+                (link, seen) = (prev, seen + 1);
+            }
+            None
         });
         match same {
             Some(c) => {
@@ -267,8 +296,10 @@ pub fn build(inputs: &[Input]) -> Vec<Event> {
                 }
             }
             None => {
-                for &name in &cand.names {
-                    by_name.entry(name).or_default().push(events.len());
+                for &name in ev.names(cand) {
+                    let head = by_name.entry(name).or_insert(u32::MAX);
+                    links.push((events.len() as u32, *head));
+                    *head = links.len() as u32 - 1;
                 }
                 events.push(Event {
                     date: cand.date,
