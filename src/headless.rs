@@ -199,8 +199,17 @@ fn push_collapsed(out: &mut String, text: &str) {
     // single space between words (0xC2, 0xE1, 0xE2, 0xE3 lead every
     // non-ASCII whitespace char): the text is already collapsed.
     let b = text.as_bytes();
-    let plain = |c: &u8| !matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-    if b.first() != Some(&b' ') && b.last() != Some(&b' ') && b.iter().all(plain) && !b.windows(2).any(|w| w == b"  ") {
+    let mut plain = b.first() != Some(&b' ') && b.last() != Some(&b' ');
+    let mut prev_space = false;
+    for &c in b {
+        let space = c == b' ';
+        if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3) || (space && prev_space) {
+            plain = false;
+            break;
+        }
+        prev_space = space;
+    }
+    if plain {
         out.push_str(text);
         return;
     }

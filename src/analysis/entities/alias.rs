@@ -31,17 +31,22 @@ impl Hasher for Fnv {
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
+fn map_for<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity_and_hasher(n, Default::default())
+}
+
 /// Link `cands` (in text order) in place.
 pub fn link(cx: &Ctx, cands: &mut [Cand]) {
     link_acronyms(cx, cands);
 
     // Best evidence per surface text, and full person names by their last
     // word ("Putin" -> "Vladimir Putin").
-    let mut by_text: HashMap<&str, (Kind, Strength, usize)> = HashMap::default();
-    let mut by_surname: HashMap<&str, usize> = HashMap::default();
+    // Sized up front: growing these maps showed in profiles.
+    let mut by_text: HashMap<&str, (Kind, Strength, usize)> = map_for(cands.len());
+    let mut by_surname: HashMap<&str, usize> = map_for(cands.len() / 2);
     // Organisations by their first word ("Apple" -> "Apple Computer") and,
     // for lone cue words, by their last ("the League" -> "League of ...").
-    let mut org_head: HashMap<&str, usize> = HashMap::default();
+    let mut org_head: HashMap<&str, usize> = map_for(cands.len() / 2);
     for (k, c) in cands.iter().enumerate() {
         let text = span(cx, c);
         let e = by_text.entry(text).or_insert((c.kind, c.strength, k));
@@ -107,7 +112,7 @@ pub fn link(cx: &Ctx, cands: &mut [Cand]) {
 /// a name: keep its sentence-initial uses.
 fn confirm_initials(cx: &Ctx, cands: &mut [Cand]) {
     use super::tokens::INITIAL;
-    let mut mid: HashMap<&str, (Kind, Strength)> = HashMap::default();
+    let mut mid: HashMap<&str, (Kind, Strength)> = map_for(cands.len());
     for c in cands.iter() {
         if c.strength >= Strength::Guess && !cx.toks[c.a].has(INITIAL) {
             let e = mid.entry(span(cx, c)).or_insert((c.kind, c.strength));

@@ -148,6 +148,8 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
     // every sentence: per-sentence copies were a visible share of the time.
     let lower = body.to_ascii_lowercase();
     let mut toks = Vec::new();
+    let mut vals: Vec<Option<(TimexType, String)>> = Vec::new();
+    let mut sent: Vec<usize> = Vec::new();
     for seg in segments(body, sentences) {
         // A digit is a trigger: look for one (a vectorised byte scan) before
         // running the automaton, which only the digitless sentences need.
@@ -163,7 +165,8 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
             continue;
         }
         // Clock times take their day from a day-level date in the same sentence.
-        let mut vals: Vec<Option<(TimexType, String)>> = vec![None; cands.len()];
+        vals.clear();
+        vals.resize(cands.len(), None);
         for (k, c) in cands.iter().enumerate() {
             if matches!(c.raw, Raw::Time { .. }) {
                 continue;
@@ -172,7 +175,7 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
             vals[k] = Some(res.resolve(&c.raw, dir, None));
         }
         // local sentence number of each candidate (segments may hold several)
-        let mut sent = Vec::with_capacity(cands.len());
+        sent.clear();
         let (mut n, mut j) = (0, 0);
         for c in &cands {
             while j < c.s {
@@ -199,7 +202,7 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
                 .map(|v| v[..10].to_string());
             vals[k] = Some(res.resolve(&cands[k].raw, resolve::Dir::Past, day.as_deref()));
         }
-        for (c, v) in cands.iter().zip(vals) {
+        for (c, v) in cands.iter().zip(vals.drain(..)) {
             let (ty, value) = v.expect("every candidate resolved");
             out.push(TimexMention { start: toks[c.s].s, end: toks[c.e - 1].e, ty, value });
         }
