@@ -3,7 +3,6 @@
 //! once (DESIGN.md section 3).
 
 use super::{Analysis, Kind};
-use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -260,7 +259,9 @@ pub fn build(inputs: &[Input]) -> Vec<Event> {
     // The day's events by name, newest first: `by_name` holds the head of
     // each name's list in `links`, as (event, previous link). One flat
     // vector instead of a vector per name and day.
-    let mut by_name: HashMap<u64, u32> = HashMap::new();
+    // Keys are already hashes; hashbrown's default hasher is far cheaper
+    // than SipHash, and the map's order is never read.
+    let mut by_name: hashbrown::HashMap<u64, u32> = hashbrown::HashMap::new();
     let mut links: Vec<(u32, u32)> = Vec::new();
     let mut words: Vec<Signature> = Vec::new();
     let mut day_start = 0;
