@@ -6,33 +6,16 @@
 use super::rules::{Cand, Ctx, Strength};
 use crate::analysis::Kind;
 use std::borrow::Cow;
-use std::collections::HashMap as StdHashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the maps here hold a few dozen short names per article, where
-/// SipHash's setup cost dominates.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+// hashbrown's default hasher (foldhash): the maps here hold a few dozen
+// short names per article, where SipHash's setup cost dominates and FNV's
+// byte-at-a-time loop shows in profiles. No map here is iterated, so the
+// hasher cannot change a result.
+type HashMap<K, V> = hashbrown::HashMap<K, V>;
+type HashSet<K> = hashbrown::HashSet<K>;
 
 fn map_for<K, V>(n: usize) -> HashMap<K, V> {
-    HashMap::with_capacity_and_hasher(n, Default::default())
+    HashMap::with_capacity(n)
 }
 
 /// Link `cands` (in text order) in place.
@@ -138,7 +121,7 @@ fn confirm_initials(cx: &Ctx, cands: &mut [Cand]) {
 /// introduces people by full name, so unless a pronoun says "he" or "she",
 /// or the word is a known given name, it is an organisation.
 fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
-    let mut votes: HashMap<&str, (u32, u32, bool)> = HashMap::default();
+    let mut votes: HashMap<&str, (u32, u32, bool)> = HashMap::new();
     for c in cands.iter() {
         if c.b - c.a != 1 || c.kind != Kind::Person || c.canonical.is_some() {
             continue;
@@ -187,7 +170,7 @@ fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
 /// "North Korean Central News Agency (KCNA)": the bracketed acronym, and
 /// every later use of it, is the name before it.
 fn link_acronyms(cx: &Ctx, cands: &mut [Cand]) {
-    let mut acr: HashMap<String, (Kind, String)> = HashMap::default();
+    let mut acr: HashMap<String, (Kind, String)> = HashMap::new();
     for k in 1..cands.len() {
         let (prev, cur) = (&cands[k - 1], &cands[k]);
         if cur.b - cur.a == 1 && is_acronym(cx.text(cur.a)) {
