@@ -99,14 +99,20 @@ impl Event {
 
 /// The names (not dates) in the sentence at `r`, each once, in order.
 fn sentence_entities<'a>(analysis: &'a Analysis, r: &Range<usize>) -> Vec<(Kind, &'a str)> {
-    let mut out: Vec<(Kind, &str)> = Vec::new();
+    let mut out = Vec::new();
+    sentence_entities_into(analysis, r, &mut out);
+    out
+}
+
+/// [`sentence_entities`] into a cleared `out`, so a caller can reuse it.
+fn sentence_entities_into<'a>(analysis: &'a Analysis, r: &Range<usize>, out: &mut Vec<(Kind, &'a str)>) {
+    out.clear();
     for m in mentions_in(analysis, r).filter(|m| m.kind != Kind::Date) {
         let e = (m.kind, analysis.name(m));
         if !out.contains(&e) {
             out.push(e);
         }
     }
-    out
 }
 
 fn mentions_in<'a>(analysis: &'a Analysis, r: &Range<usize>) -> impl Iterator<Item = &'a super::Mention> {
@@ -152,6 +158,7 @@ impl ArticleEvents {
 fn article_events(input: &Input) -> ArticleEvents {
     let a = input.analysis;
     let mut out = ArticleEvents { cands: Vec::new(), names: Vec::new() };
+    let mut scratch = Vec::new();
     for &(mention, start, end) in &a.date_sentences {
         let m = &a.mentions[mention as usize];
         let Some(date) = DateKey::parse(a.name(m)) else { continue };
@@ -165,7 +172,8 @@ fn article_events(input: &Input) -> ArticleEvents {
             _ => {
                 let sentence = start as usize..end as usize;
                 let from = out.names.len() as u32;
-                out.names.extend(sentence_entities(a, &sentence).iter().map(|(_, n)| hash(n.as_bytes())));
+                sentence_entities_into(a, &sentence, &mut scratch);
+                out.names.extend(scratch.iter().map(|(_, n)| hash(n.as_bytes())));
                 ((from, out.names.len() as u32), Signature::of(&input.body[sentence]))
             }
         };
