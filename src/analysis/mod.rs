@@ -169,6 +169,13 @@ pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
     let sents = sentences::split(body);
     let dates = timex::find(body, &sents, dct);
     let mut out = Analysis::default();
+    // Room for a typical article up front (names run at about one byte in
+    // eight of text, mentions at one per 40 to 60 bytes), trimmed at the
+    // end: growing these a doubling at a time was the largest source of
+    // allocator work in the whole run.
+    out.names.text.reserve(64 + body.len() / 8);
+    out.names.ends.reserve(dates.len() + 8 + body.len() / 64);
+    out.mentions.reserve(dates.len() + 8 + body.len() / 40);
     // Interned by content: the table holds indices into `out.names`, so
     // each distinct string is stored once, in the article's buffer.
     let mut seen: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
