@@ -60,18 +60,6 @@ const OPENERS: &[&str] = &[
     "Also",
 ];
 
-/// Bytes that can end a sentence: newline, `.`, `!`, `?`, and the lead
-/// byte of `…`.
-const INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t
-};
-
 /// Byte ranges of the sentences of `body`, in order, trimmed of surrounding
 /// whitespace. Never empty ranges.
 pub fn split(body: &str) -> Vec<Range<usize>> {
@@ -79,6 +67,7 @@ pub fn split(body: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    let (mut next_a, mut next_b) = (0, 0);
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'\n' {
@@ -92,11 +81,18 @@ pub fn split(body: &str) -> Vec<Range<usize>> {
         } else if b == 0xE2 && bytes[i..].starts_with("…".as_bytes()) {
             '…'.len_utf8()
         } else {
-            // Jump to the next byte that can matter.
+            // Jump to the next byte that can matter, with vectorised
+            // searches (the bytes between terminators are most of the text):
+            // the next `.`, newline or `…` lead byte, and the next `!` or
+            // `?`, each found again only once passed.
             i += 1;
-            while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
-                i += 1;
+            if next_a < i {
+                next_a = memchr::memchr3(b'.', b'\n', 0xE2, &bytes[i..]).map_or(bytes.len(), |k| i + k);
             }
+            if next_b < i {
+                next_b = memchr::memchr2(b'!', b'?', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+            }
+            i = next_a.min(next_b);
             continue;
         };
         // Swallow runs of terminators and closing quotes/brackets.

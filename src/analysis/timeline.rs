@@ -3,7 +3,6 @@
 //! once (DESIGN.md section 3).
 
 use super::{Analysis, Kind};
-use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -94,14 +93,25 @@ impl Event {
     /// The names in the event's sentence (not dates), as the article's
     /// analysis links them, each once, in order.
     pub fn entities<'a>(&self, analysis: &'a Analysis) -> Vec<(Kind, &'a str)> {
-        let mut out: Vec<(Kind, &str)> = Vec::new();
-        for m in mentions_in(analysis, &self.sentence).filter(|m| m.kind != Kind::Date) {
-            let e = (m.kind, analysis.name(m));
-            if !out.contains(&e) {
-                out.push(e);
-            }
+        sentence_entities(analysis, &self.sentence)
+    }
+}
+
+/// The names (not dates) in the sentence at `r`, each once, in order.
+fn sentence_entities<'a>(analysis: &'a Analysis, r: &Range<usize>) -> Vec<(Kind, &'a str)> {
+    let mut out = Vec::new();
+    sentence_entities_into(analysis, r, &mut out);
+    out
+}
+
+/// [`sentence_entities`] into a cleared `out`, so a caller can reuse it.
+fn sentence_entities_into<'a>(analysis: &'a Analysis, r: &Range<usize>, out: &mut Vec<(Kind, &'a str)>) {
+    out.clear();
+    for m in mentions_in(analysis, r).filter(|m| m.kind != Kind::Date) {
+        let e = (m.kind, analysis.name(m));
+        if !out.contains(&e) {
+            out.push(e);
         }
-        out
     }
 }
 
@@ -117,37 +127,70 @@ pub struct Input<'a> {
     pub analysis: &'a Analysis,
 }
 
-/// An event before merging, with what merging compares.
+/// An event before merging, with what merging compares. Compact (about a
+/// million are held at once on a large corpus): the `Event` is built only
+/// for the rows that survive merging.
 struct Candidate {
-    event: Event,
-    /// Hashes of the names in the sentence.
-    names: Vec<u64>,
+    date: DateKey,
+    start: u32,
+    end: u32,
+    /// Index of the DATE mention in the article's analysis.
+    mention: u32,
+    /// Hashes of the names in the sentence: `ArticleEvents::names[names]`.
+    names: (u32, u32),
     words: Signature,
 }
 
+/// The candidates of one article, with the name hashes of all of them in
+/// one vector rather than one allocation each.
+struct ArticleEvents {
+    cands: Vec<Candidate>,
+    names: Vec<u64>,
+}
+
+impl ArticleEvents {
+    fn names(&self, c: &Candidate) -> &[u64] {
+        &self.names[c.names.0 as usize..c.names.1 as usize]
+    }
+}
+
 /// Events of one article: one per sentence and date.
-fn article_events(input: &Input) -> Vec<Candidate> {
+fn article_events(input: &Input) -> ArticleEvents {
     let a = input.analysis;
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out = ArticleEvents { cands: Vec::new(), names: Vec::new() };
+    let mut scratch = Vec::new();
     for &(mention, start, end) in &a.date_sentences {
         let m = &a.mentions[mention as usize];
         let Some(date) = DateKey::parse(a.name(m)) else { continue };
-        let sentence = start as usize..end as usize;
-        if out.iter().any(|c| c.event.sentence == sentence && c.event.date == date) {
+        if out.cands.iter().any(|c| (c.start, c.end) == (start, end) && c.date == date) {
             continue;
         }
-        let event = Event { date, article: input.article, sentence, mention: mention as usize, also: Vec::new() };
-        let names = event.entities(a).iter().map(|(_, n)| hash(n.as_bytes())).collect();
-        let words = Signature::of(&input.body[event.sentence.clone()]);
-        out.push(Candidate { event, names, words });
+        // Dates of one sentence come together: its names and words are
+        // the same for each.
+        let (names, words) = match out.cands.last() {
+            Some(c) if (c.start, c.end) == (start, end) => (c.names, c.words),
+            _ => {
+                let sentence = start as usize..end as usize;
+                let from = out.names.len() as u32;
+                sentence_entities_into(a, &sentence, &mut scratch);
+                out.names.extend(scratch.iter().map(|(_, n)| hash(n.as_bytes())));
+                ((from, out.names.len() as u32), Signature::of(&input.body[sentence]))
+            }
+        };
+        out.cands.push(Candidate { date, start, end, mention, names, words });
     }
+    out.cands.shrink_to_fit();
+    out.names.shrink_to_fit();
     out
 }
 
 /// FNV-1a: tiny and fast; used for bucketing only, never for security.
 fn hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(FNV_BASIS, |h, &b| (h ^ b as u64).wrapping_mul(FNV_PRIME))
 }
+
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// The words of a sentence as a 256-bit set, so that comparing two
 /// sentences is a few popcounts rather than two hash sets per event.
@@ -156,13 +199,35 @@ struct Signature([u64; 4]);
 
 impl Signature {
     fn of(sentence: &str) -> Signature {
+        // Words are runs of alphanumeric chars longer than two bytes, hashed
+        // lowercased (ASCII). One pass over the bytes with the hash kept
+        // running: no per-word buffer, and no char decoding for ASCII.
         let mut bits = [0u64; 4];
-        let mut word = Vec::with_capacity(32);
-        for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
-            word.clear();
-            word.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
-            let h = hash(&word) as usize;
-            bits[(h >> 6) & 3] |= 1 << (h & 63);
+        let b = sentence.as_bytes();
+        let (mut h, mut len) = (FNV_BASIS, 0usize);
+        let mut i = 0;
+        while i <= b.len() {
+            let (word, n) = match b.get(i) {
+                None => (false, 1),
+                Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
+                Some(_) => {
+                    let c = sentence[i..].chars().next().unwrap_or(' ');
+                    (c.is_alphanumeric(), c.len_utf8())
+                }
+            };
+            if word {
+                for &c in &b[i..i + n] {
+                    h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                }
+                len += n;
+            } else {
+                if len > 2 {
+                    let h = h as usize;
+                    bits[(h >> 6) & 3] |= 1 << (h & 63);
+                }
+                (h, len) = (FNV_BASIS, 0);
+            }
+            i += n;
         }
         Signature(bits)
     }
@@ -188,36 +253,70 @@ impl Signature {
 /// one day's events.
 pub fn build(inputs: &[Input]) -> Vec<Event> {
     use rayon::prelude::*;
-    let mut cands: Vec<Candidate> = inputs.par_iter().flat_map_iter(article_events).collect();
-    cands.par_sort_by_key(|c| c.event.date.sort_key());
-    let mut events: Vec<Event> = Vec::with_capacity(cands.len());
-    let mut by_name: HashMap<u64, Vec<usize>> = HashMap::new();
+    // Per article rather than flattened into one vector, and sorted as a
+    // list of positions: the candidates are never copied or moved, which
+    // kept two or three copies of them alive at the peak.
+    let per_article: Vec<ArticleEvents> = inputs.par_iter().map(article_events).collect();
+    let mut order: Vec<(u32, u32)> = Vec::with_capacity(per_article.iter().map(|e| e.cands.len()).sum());
+    for (a, ev) in per_article.iter().enumerate() {
+        order.extend((0..ev.cands.len() as u32).map(|k| (a as u32, k)));
+    }
+    // Stable: corpus order holds within a day.
+    order.par_sort_by_cached_key(|&(a, k)| per_article[a as usize].cands[k as usize].date.sort_key());
+    let mut events: Vec<Event> = Vec::with_capacity(order.len());
+    // The day's events by name, newest first: `by_name` holds the head of
+    // each name's list in `links`, as (event, previous link). One flat
+    // vector instead of a vector per name and day.
+    // Keys are already hashes; hashbrown's default hasher is far cheaper
+    // than SipHash, and the map's order is never read.
+    let mut by_name: hashbrown::HashMap<u64, u32> = hashbrown::HashMap::new();
+    let mut links: Vec<(u32, u32)> = Vec::new();
     let mut words: Vec<Signature> = Vec::new();
     let mut day_start = 0;
-    for cand in cands {
-        if events.get(day_start).is_some_and(|e| e.date != cand.event.date) {
+    for (a, k) in order {
+        let ev = &per_article[a as usize];
+        let cand = &ev.cands[k as usize];
+        let article = inputs[a as usize].article;
+        if events.get(day_start).is_some_and(|e| e.date != cand.date) {
             by_name.clear();
+            links.clear();
             words.clear();
             day_start = events.len();
         }
         // Bounded: a name told on one day by thousands of events compares
         // against the latest few only.
-        let same = cand.names.iter().find_map(|name| {
-            let found = by_name.get(name)?;
-            found.iter().rev().take(32).copied().find(|&c| words[c - day_start].similar(&cand.words))
+        let same = ev.names(cand).iter().find_map(|name| {
+            let mut link = *by_name.get(name)?;
+            let mut seen = 0;
+            while link != u32::MAX && seen < 32 {
+                let (c, prev) = links[link as usize];
+                if words[c as usize - day_start].similar(&cand.words) {
+                    return Some(c as usize);
+                }
+                (link, seen) = (prev, seen + 1);
+            }
+            None
         });
         match same {
             Some(c) => {
-                let (target, article) = (&mut events[c], cand.event.article);
+                let target = &mut events[c];
                 if target.article != article && !target.also.contains(&article) {
                     target.also.push(article);
                 }
             }
             None => {
-                for &name in &cand.names {
-                    by_name.entry(name).or_default().push(events.len());
+                for &name in ev.names(cand) {
+                    let head = by_name.entry(name).or_insert(u32::MAX);
+                    links.push((events.len() as u32, *head));
+                    *head = links.len() as u32 - 1;
                 }
-                events.push(cand.event);
+                events.push(Event {
+                    date: cand.date,
+                    article,
+                    sentence: cand.start as usize..cand.end as usize,
+                    mention: cand.mention as usize,
+                    also: Vec::new(),
+                });
                 words.push(cand.words);
             }
         }

@@ -5,30 +5,18 @@
 
 use super::rules::{Cand, Ctx, Strength};
 use crate::analysis::Kind;
-use std::collections::HashMap as StdHashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::borrow::Cow;
 
-/// FNV-1a: the maps here hold a few dozen short names per article, where
-/// SipHash's setup cost dominates.
-#[derive(Default)]
-struct Fnv(u64);
+// hashbrown's default hasher (foldhash): the maps here hold a few dozen
+// short names per article, where SipHash's setup cost dominates and FNV's
+// byte-at-a-time loop shows in profiles. No map here is iterated, so the
+// hasher cannot change a result.
+type HashMap<K, V> = hashbrown::HashMap<K, V>;
+type HashSet<K> = hashbrown::HashSet<K>;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+fn map_for<K, V>(n: usize) -> HashMap<K, V> {
+    HashMap::with_capacity(n)
 }
-
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Link `cands` (in text order) in place.
 pub fn link(cx: &Ctx, cands: &mut [Cand]) {
@@ -36,11 +24,12 @@ pub fn link(cx: &Ctx, cands: &mut [Cand]) {
 
     // Best evidence per surface text, and full person names by their last
     // word ("Putin" -> "Vladimir Putin").
-    let mut by_text: HashMap<&str, (Kind, Strength, usize)> = HashMap::default();
-    let mut by_surname: HashMap<&str, usize> = HashMap::default();
+    // Sized up front: growing these maps showed in profiles.
+    let mut by_text: HashMap<&str, (Kind, Strength, usize)> = map_for(cands.len());
+    let mut by_surname: HashMap<&str, usize> = map_for(cands.len() / 2);
     // Organisations by their first word ("Apple" -> "Apple Computer") and,
     // for lone cue words, by their last ("the League" -> "League of ...").
-    let mut org_head: HashMap<&str, usize> = HashMap::default();
+    let mut org_head: HashMap<&str, usize> = map_for(cands.len() / 2);
     for (k, c) in cands.iter().enumerate() {
         let text = span(cx, c);
         let e = by_text.entry(text).or_insert((c.kind, c.strength, k));
@@ -106,7 +95,7 @@ pub fn link(cx: &Ctx, cands: &mut [Cand]) {
 /// a name: keep its sentence-initial uses.
 fn confirm_initials(cx: &Ctx, cands: &mut [Cand]) {
     use super::tokens::INITIAL;
-    let mut mid: HashMap<&str, (Kind, Strength)> = HashMap::default();
+    let mut mid: HashMap<&str, (Kind, Strength)> = map_for(cands.len());
     for c in cands.iter() {
         if c.strength >= Strength::Guess && !cx.toks[c.a].has(INITIAL) {
             let e = mid.entry(span(cx, c)).or_insert((c.kind, c.strength));
@@ -132,7 +121,7 @@ fn confirm_initials(cx: &Ctx, cands: &mut [Cand]) {
 /// introduces people by full name, so unless a pronoun says "he" or "she",
 /// or the word is a known given name, it is an organisation.
 fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
-    let mut votes: HashMap<&str, (u32, u32, bool)> = HashMap::default();
+    let mut votes: HashMap<&str, (u32, u32, bool)> = HashMap::new();
     for c in cands.iter() {
         if c.b - c.a != 1 || c.kind != Kind::Person || c.canonical.is_some() {
             continue;
@@ -181,7 +170,7 @@ fn lone_names(cx: &Ctx, cands: &mut [Cand]) {
 /// "North Korean Central News Agency (KCNA)": the bracketed acronym, and
 /// every later use of it, is the name before it.
 fn link_acronyms(cx: &Ctx, cands: &mut [Cand]) {
-    let mut acr: HashMap<String, (Kind, String)> = HashMap::default();
+    let mut acr: HashMap<String, (Kind, String)> = HashMap::new();
     for k in 1..cands.len() {
         let (prev, cur) = (&cands[k - 1], &cands[k]);
         if cur.b - cur.a == 1 && is_acronym(cx.text(cur.a)) {
@@ -218,23 +207,30 @@ fn span<'a>(cx: &Ctx<'a>, c: &Cand) -> &'a str {
 /// curly apostrophes become straight ones, short place forms take their
 /// full name ("U.S." -> "United States").
 pub fn canonical_of(cx: &Ctx, c: &Cand) -> String {
+    canonical_cow(cx, c).into_owned()
+}
+
+/// [`canonical_of`], borrowed from the body or the candidate when no
+/// rewriting is needed (most mentions): the analysis copies it into its
+/// own buffer anyway.
+pub fn canonical_cow<'a>(cx: &Ctx<'a>, c: &'a Cand) -> Cow<'a, str> {
     if let Some(s) = &c.canonical {
-        return s.clone();
+        return Cow::Borrowed(s);
     }
     let text = span(cx, c);
     if c.kind == Kind::Place
         && let Some(name) = super::gazetteer::GAZETTEER.canonical(text)
     {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
     let mut name = if text.contains(['\t', '\n', '\u{a0}']) || text.contains("  ") {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     };
     // "People’s" and "People's" are one name across articles.
     if name.contains('’') {
-        name = name.replace('’', "'");
+        name = Cow::Owned(name.replace('’', "'"));
     }
     name
 }

@@ -7,8 +7,9 @@
 //! boundary.
 
 use super::tokens::{CAP, Token};
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -52,10 +53,10 @@ const FUNCTION_WORDS: &str = include_str!("../../../assets/gazetteer/function_wo
 const EVENT_CUES: &str = include_str!("../../../assets/gazetteer/event_cues.txt");
 
 pub struct Gazetteer {
-    ac: AhoCorasick,
+    /// The automaton itself rather than an `AhoCorasick` wrapper: the scan
+    /// walks it byte by byte from each token start (see `scan`).
+    nfa: NFA,
     flags: Vec<u32>,
-    /// Longest entry in bytes: no anchored walk goes further.
-    max_len: usize,
     /// Canonical names of short place forms ("U.S." -> "United States").
     canon: HashMap<&'static str, &'static str>,
 }
@@ -124,13 +125,11 @@ impl Gazetteer {
         }
         let mut pats: Vec<(&'static str, u32)> = map.into_iter().collect();
         pats.sort_unstable();
-        let max_len = pats.iter().map(|p| p.0.len()).max().unwrap_or(0);
-        let ac = AhoCorasickBuilder::new()
+        let nfa = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
             .build(pats.iter().map(|p| p.0))
             .expect("gazetteer automaton");
-        Gazetteer { canon, max_len, ac, flags: pats.into_iter().map(|p| p.1).collect() }
+        Gazetteer { canon, nfa, flags: pats.into_iter().map(|p| p.1).collect() }
     }
 
     /// The canonical name of a place written `text`, when it is a short
@@ -147,36 +146,57 @@ impl Gazetteer {
     /// rules look at, so instead of scanning the whole body the automaton
     /// is walked anchored from those token starts alone; the walk stops as
     /// soon as no entry can continue.
+    ///
+    /// The walk is done by hand with the automaton's transitions rather
+    /// than an overlapping search per token: it checks for matches only
+    /// where a token ends, and costs no search setup per start.
     pub fn scan(&self, body: &str, toks: &[Token]) -> Vec<Hit> {
+        let nfa = &self.nfa;
+        let bytes = body.as_bytes();
         let mut hits = Vec::new();
         let n = toks.len();
         let cap = |k: usize| toks[k].flags & CAP != 0;
+        let Ok(start_sid) = nfa.start_state(Anchored::Yes) else { return hits };
         for t in 0..n {
             if !(cap(t) || (t + 1 < n && cap(t + 1)) || (t + 2 < n && cap(t + 2))) {
                 continue;
             }
             let start = toks[t].start as usize;
-            let end = (start + self.max_len).min(body.len());
-            let input = Input::new(body).span(start..end).anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
-            loop {
-                self.ac.find_overlapping(input.clone(), &mut state);
-                let Some(m) = state.get_match() else { break };
-                // Inherited suffix matches start later: not ours.
-                if m.start() != start {
+            let first_hit = hits.len();
+            let mut sid = start_sid;
+            let mut tj = t;
+            for (pos, &b) in bytes.iter().enumerate().skip(start) {
+                sid = nfa.next_state(Anchored::Yes, sid, b);
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if !nfa.is_match(sid) {
                     continue;
                 }
-                let e = m.end() as u32;
-                let mut tj = t;
-                while tj < n && toks[tj].end < e {
+                let end = (pos + 1) as u32;
+                while tj < n && toks[tj].end < end {
                     tj += 1;
                 }
-                if tj < n && toks[tj].end == e {
-                    hits.push(Hit { tok: t as u32, end_tok: tj as u32 + 1, flags: self.flags[m.pattern().as_usize()] });
+                if tj >= n {
+                    break;
+                }
+                if toks[tj].end != end {
+                    continue;
+                }
+                // A match state also holds the entries that are proper
+                // suffixes of the path walked; only a full-length one
+                // starts at this token.
+                let len = pos + 1 - start;
+                for k in 0..nfa.match_len(sid) {
+                    let pid = nfa.match_pattern(sid, k);
+                    if nfa.pattern_len(pid) == len {
+                        hits.push(Hit { tok: t as u32, end_tok: tj as u32 + 1, flags: self.flags[pid.as_usize()] });
+                    }
                 }
             }
+            // Longest first within a token, as `Lookup` expects.
+            hits[first_hit..].reverse();
         }
-        hits.sort_unstable_by_key(|h| (h.tok, std::cmp::Reverse(h.end_tok)));
         hits
     }
 }

@@ -35,19 +35,30 @@ use std::ops::Range;
 /// within the article. Offsets are byte offsets on char boundaries;
 /// `sentences` are the ranges from [`crate::analysis::sentences::split`].
 pub fn extract(body: &str, sentences: &[Range<usize>]) -> Vec<NameMention> {
+    let mut out = Vec::new();
+    extract_each(body, sentences, |start, end, kind, canonical| {
+        out.push(NameMention { start, end, kind, canonical: canonical.to_string() })
+    });
+    out
+}
+
+/// [`extract`] as a callback per name, `(start, end, kind, canonical)`, in
+/// order: the canonical name is lent rather than allocated, for callers
+/// that keep it elsewhere (the analysis interns it).
+pub(crate) fn extract_each(body: &str, sentences: &[Range<usize>], mut f: impl FnMut(usize, usize, Kind, &str)) {
     // Token offsets are u32; the corpus loader caps files far below this.
     if body.len() > u32::MAX as usize {
-        return Vec::new();
+        return;
     }
     let toks = tokens::tokenize(body, sentences);
     if toks.is_empty() {
-        return Vec::new();
+        return;
     }
     let look = Lookup::new(GAZETTEER.scan(body, &toks), toks.len());
     let cx = Ctx { body, toks: &toks, look: &look };
     let mut cands = rules::find(&cx);
     alias::link(&cx, &mut cands);
-    let mut out = Vec::with_capacity(cands.len());
+    let mut last_end = None;
     for c in &cands {
         if filters::doubtful(&cx, c) {
             continue;
@@ -55,12 +66,12 @@ pub fn extract(body: &str, sentences: &[Range<usize>]) -> Vec<NameMention> {
         let start = toks[c.a].start as usize;
         let end = toks[c.b - 1].end as usize;
         // Runs are disjoint by construction; keep the guarantee explicit.
-        if out.last().is_some_and(|m: &NameMention| m.end > start) || start >= end {
+        if last_end.is_some_and(|e| e > start) || start >= end {
             continue;
         }
-        out.push(NameMention { start, end, kind: c.kind, canonical: alias::canonical_of(&cx, c) });
+        last_end = Some(end);
+        f(start, end, c.kind, &alias::canonical_cow(&cx, c));
     }
-    out
 }
 
 /// Every candidate before filtering, with the strength of its evidence:

@@ -130,12 +130,13 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         let mut has_dot = false;
         while pos < len {
             let j = pos;
-            let db = bytes[j];
-            if db.is_ascii_alphanumeric() {
-                // ASCII fast path: most of the text.
-                upper += usize::from(db.is_ascii_uppercase());
-                lower += usize::from(db.is_ascii_lowercase());
-                pos += 1;
+            if bytes[j].is_ascii_alphanumeric() {
+                // ASCII fast path, most of the text: a tight loop with its
+                // counts in registers.
+                let (e, up, lo) = ascii_run(bytes, j);
+                upper += up;
+                lower += lo;
+                pos = e;
                 end = pos;
                 continue;
             }
@@ -214,6 +215,44 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
     mark_headlines(body, &mut toks, sentences);
     toks
 }
+
+/// End of the run of ASCII letters and digits from `i`, with how many of
+/// them are upper- and lowercase letters.
+#[inline]
+fn ascii_run(bytes: &[u8], mut i: usize) -> (usize, usize, usize) {
+    let (mut up, mut lo) = (0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        let k = CLASS[b as usize];
+        if k == 0 {
+            break;
+        }
+        up += usize::from(k & 4 != 0);
+        lo += usize::from(k & 2 != 0);
+        i += 1;
+    }
+    (i, up, lo)
+}
+
+/// ASCII letters and digits: 1 digit, 2 lowercase, 4 uppercase; 0 for every
+/// other byte.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_digit() {
+            1
+        } else if b.is_ascii_lowercase() {
+            2
+        } else if b.is_ascii_uppercase() {
+            4
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
 
 /// The char at byte `i` (a char boundary) and its length.
 #[inline]

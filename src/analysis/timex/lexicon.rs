@@ -83,6 +83,11 @@ pub enum Unit {
 /// A time unit and whether the word is plural.
 pub fn unit(w: &str) -> Option<(Unit, bool)> {
     use Unit::*;
+    // Called for most words of every sentence: reject by first letter (the
+    // initials of the words below) before comparing strings.
+    if !matches!(w.as_bytes().first(), Some(b's' | b'm' | b'h' | b'd' | b'w' | b'f' | b'q' | b'y' | b'c')) {
+        return None;
+    }
     Some(match w {
         "second" => (Second, false),
         "seconds" | "secs" => (Second, true),
@@ -112,6 +117,10 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
 
 /// Cardinal number words up to ninety, plus "dozen".
 pub fn number_word(w: &str) -> Option<u32> {
+    // As in `unit`: the initials of the words below.
+    if !matches!(w.as_bytes().first(), Some(b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h' | b'd')) {
+        return None;
+    }
     Some(match w {
         "one" => 1,
         "two" => 2,

@@ -131,6 +131,12 @@ fn cut(body: &str, r: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether `b` holds an ASCII digit; in blocks, so the compiler can
+/// vectorise the test (an early-exit `any` is checked byte by byte).
+fn has_digit(b: &[u8]) -> bool {
+    b.chunks(32).any(|c| c.iter().fold(false, |d, x| d | x.is_ascii_digit()))
+}
+
 /// Temporal expressions in `body`, in order of `start`, non-overlapping.
 /// `dct` is the document creation time relative expressions resolve against;
 /// without it, years stay unknown (`XXXX-12-04`).
@@ -144,19 +150,29 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
     let ac = prefilter();
     let mut res = Resolver::new(dct);
     let mut out = Vec::new();
+    // Lowercased once for the whole body, and one token buffer reused for
+    // every sentence: per-sentence copies were a visible share of the time.
+    let lower = body.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    let mut vals: Vec<Option<(TimexType, String)>> = Vec::new();
+    let mut sent: Vec<usize> = Vec::new();
     for seg in segments(body, sentences) {
-        if filter && !ac.is_match(&body[seg.clone()]) {
+        // A digit is a trigger: look for one (a vectorised byte scan) before
+        // running the automaton, which only the digitless sentences need.
+        let text = &body[seg.clone()];
+        if filter && !has_digit(text.as_bytes()) && !ac.is_match(text) {
             continue;
         }
-        let lower = body[seg.clone()].to_ascii_lowercase();
-        let toks = token::tokenize(body, seg, &lower);
-        let t = scan::T(&toks);
-        let cands = scan::scan(&toks);
+        token::tokenize_into(body, seg, &lower, &mut toks);
+        let toks = &toks[..];
+        let t = scan::T(toks);
+        let cands = scan::scan(toks);
         if cands.is_empty() {
             continue;
         }
         // Clock times take their day from a day-level date in the same sentence.
-        let mut vals: Vec<Option<(TimexType, String)>> = vec![None; cands.len()];
+        vals.clear();
+        vals.resize(cands.len(), None);
         for (k, c) in cands.iter().enumerate() {
             if matches!(c.raw, Raw::Time { .. }) {
                 continue;
@@ -165,7 +181,7 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
             vals[k] = Some(res.resolve(&c.raw, dir, None));
         }
         // local sentence number of each candidate (segments may hold several)
-        let mut sent = Vec::with_capacity(cands.len());
+        sent.clear();
         let (mut n, mut j) = (0, 0);
         for c in &cands {
             while j < c.s {
@@ -192,7 +208,7 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
                 .map(|v| v[..10].to_string());
             vals[k] = Some(res.resolve(&cands[k].raw, resolve::Dir::Past, day.as_deref()));
         }
-        for (c, v) in cands.iter().zip(vals) {
+        for (c, v) in cands.iter().zip(vals.drain(..)) {
             let (ty, value) = v.expect("every candidate resolved");
             out.push(TimexMention { start: toks[c.s].s, end: toks[c.e - 1].e, ty, value });
         }

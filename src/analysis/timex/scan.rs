@@ -154,6 +154,91 @@ pub fn part_of_day(w: &str) -> Option<&'static str> {
     })
 }
 
+/// Other words that can open an expression ("the", "last", "today"...).
+const STARTER_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "last",
+    "next",
+    "this",
+    "that",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "beginning",
+    "start",
+    "end",
+    "middle",
+    "close",
+    "turn",
+    "every",
+    "each",
+    "per",
+    "almost",
+    "nearly",
+    "about",
+    "approximately",
+    "roughly",
+    "around",
+    "several",
+    "few",
+    "many",
+    "half",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "now",
+    "currently",
+    "presently",
+    "nowadays",
+    "recently",
+    "lately",
+    "more",
+    "most",
+    "these",
+    "present",
+    "soon",
+    "recent",
+    "christmas",
+    "xmas",
+    "new",
+    "halloween",
+    "valentine",
+    "boxing",
+    "thanksgiving",
+    "fiscal",
+    "fy",
+    "annual",
+    "annually",
+    "yearly",
+    "daily",
+    "nightly",
+    "weekly",
+    "monthly",
+    "hourly",
+    "quarterly",
+    "noon",
+    "midday",
+    "midnight",
+    "coming",
+    "first",
+    "second",
+    "third",
+    "fourth",
+];
+
+/// `STARTER_WORDS` as a set: one hash probe per word instead of a chain of
+/// string comparisons, for every word of every sentence.
+static STARTERS: std::sync::LazyLock<hashbrown::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STARTER_WORDS.iter().copied().collect());
+
 /// Whether any rule can start at this token: digits, a few marks, and the
 /// words that open an expression. Most tokens of news text are not, and the
 /// rules are tried only where this says yes.
@@ -172,85 +257,7 @@ fn can_start(tk: &Tok<'_>) -> bool {
             super::lexicon::unit(w).is_some()
                 || super::lexicon::number_word(w).is_some()
                 || season_word(w).is_some()
-                || matches!(
-                    w,
-                    "the"
-                        | "a"
-                        | "an"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "that"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "earlier"
-                        | "later"
-                        | "beginning"
-                        | "start"
-                        | "end"
-                        | "middle"
-                        | "close"
-                        | "turn"
-                        | "every"
-                        | "each"
-                        | "per"
-                        | "almost"
-                        | "nearly"
-                        | "about"
-                        | "approximately"
-                        | "roughly"
-                        | "around"
-                        | "several"
-                        | "few"
-                        | "many"
-                        | "half"
-                        | "dozens"
-                        | "hundreds"
-                        | "thousands"
-                        | "today"
-                        | "yesterday"
-                        | "tomorrow"
-                        | "tonight"
-                        | "now"
-                        | "currently"
-                        | "presently"
-                        | "nowadays"
-                        | "recently"
-                        | "lately"
-                        | "more"
-                        | "most"
-                        | "these"
-                        | "present"
-                        | "soon"
-                        | "recent"
-                        | "christmas"
-                        | "xmas"
-                        | "new"
-                        | "halloween"
-                        | "valentine"
-                        | "boxing"
-                        | "thanksgiving"
-                        | "fiscal"
-                        | "fy"
-                        | "annual"
-                        | "annually"
-                        | "yearly"
-                        | "daily"
-                        | "nightly"
-                        | "weekly"
-                        | "monthly"
-                        | "hourly"
-                        | "quarterly"
-                        | "noon"
-                        | "midday"
-                        | "midnight"
-                        | "coming"
-                        | "first"
-                        | "second"
-                        | "third"
-                        | "fourth"
-                )
+                || STARTERS.contains(w)
         }
     }
 }

@@ -6,6 +6,8 @@
 use super::resolve::Dir;
 use super::scan::T;
 use super::token::Kind;
+use hashbrown::HashSet;
+use std::sync::LazyLock;
 
 const FUTURE: &[&str] = &[
     "will",
@@ -30,6 +32,11 @@ const PAST: &[&str] = &[
     "became", "knew", "thought", "found", "spent", "sent", "struck", "ago", "been", "wrote", "spoke", "chose", "flew",
     "grew", "drew", "broke", "began", "hit", "cut",
 ];
+
+/// The lists as sets: `cue` runs on every word between a timex and the
+/// ends of its sentence.
+static FUTURE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| FUTURE.iter().copied().collect());
+static PAST_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| PAST.iter().copied().collect());
 
 /// The tense cue at token `j`, if any.
 fn cue(t: T, j: usize, body: &str) -> Option<Dir> {
@@ -59,10 +66,10 @@ fn cue(t: T, j: usize, body: &str) -> Option<Dir> {
         return if t.is(j + 1, "to") { Some(Dir::Future) } else { None };
     }
     let after_be = matches!(t.pw(j), "be" | "being");
-    if FUTURE.contains(&w) {
+    if FUTURE_SET.contains(w) {
         return Some(Dir::Future);
     }
-    if PAST.contains(&w) {
+    if PAST_SET.contains(w) {
         return if after_be { None } else { Some(Dir::Past) };
     }
     // regular past tense and participles: "announced", "delivered"; "to be

@@ -48,13 +48,37 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// Tokens of `body[r]`. `r` must lie on char boundaries; `lower` is
-/// `body[r]` lowercased (ASCII), which the tokens' text borrows from: one
-/// vectorised lowercasing per sentence instead of one copy per token.
-pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>> {
+const DIGIT: u8 = 1;
+const LOWER: u8 = 2;
+const UPPER: u8 = 4;
+
+/// ASCII letters and digits by class; 0 for every other byte.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_digit() {
+            DIGIT
+        } else if b.is_ascii_lowercase() {
+            LOWER
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+/// Tokens of `body[r]`, appended to `out` (cleared first, so one buffer
+/// serves every sentence). `r` must lie on char boundaries; `lower` is the
+/// whole `body` lowercased (ASCII), which the tokens' text borrows from:
+/// one vectorised lowercasing per article instead of one copy per token.
+pub fn tokenize_into<'a>(body: &str, r: Range<usize>, lower: &'a str, out: &mut Vec<Tok<'a>>) {
     let b = body.as_bytes();
-    let base = r.start;
-    let mut out = Vec::with_capacity((r.end - r.start) / 4 + 4);
+    out.clear();
     let mut i = r.start;
     let mut sp = true;
     while i < r.end {
@@ -68,25 +92,25 @@ pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>>
         let mut t = Tok { s, e: s + 1, kind: Kind::Punct, sp, cap: false, caps: false, ch: 0, num: 0, nd: 0, low: "" };
         sp = false;
         if c.is_ascii_alphanumeric() {
-            // one pass: leading digits and their value, any later digit,
-            // any lowercase letter
-            let (mut nd, mut num, mut digit_after, mut lower_seen) = (0usize, 0u32, false, false);
-            while i < r.end {
-                let x = b[i];
-                if x.is_ascii_digit() {
-                    if nd == i - s {
-                        nd += 1;
-                        num = num.saturating_mul(10).saturating_add((x - b'0') as u32);
-                    } else {
-                        digit_after = true;
-                    }
-                } else if x.is_ascii_lowercase() {
-                    lower_seen = true;
-                } else if !x.is_ascii_uppercase() {
-                    break;
-                }
+            // Leading digits and their value first, then the rest of the
+            // run through a class table: tight loops with the flags kept in
+            // registers (this loop sees every byte of every sentence).
+            let (mut nd, mut num) = (0usize, 0u32);
+            while i < r.end && b[i].is_ascii_digit() {
+                nd += 1;
+                num = num.saturating_mul(10).saturating_add((b[i] - b'0') as u32);
                 i += 1;
             }
+            let mut seen = 0u8;
+            while i < r.end {
+                let k = CLASS[b[i] as usize];
+                if k == 0 {
+                    break;
+                }
+                seen |= k;
+                i += 1;
+            }
+            let (digit_after, lower_seen) = (seen & DIGIT != 0, seen & LOWER != 0);
             t.e = i;
             let len = i - s;
             t.kind = if nd == len {
@@ -100,7 +124,7 @@ pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>>
             t.num = num;
             t.cap = c.is_ascii_uppercase();
             t.caps = t.cap && len > 1 && !lower_seen;
-            t.low = &lower[s - base..i - base];
+            t.low = &lower[s..i];
         } else if c < 0x80 {
             t.ch = c;
             i += 1;
@@ -128,5 +152,4 @@ pub fn tokenize<'a>(body: &str, r: Range<usize>, lower: &'a str) -> Vec<Tok<'a>>
         }
         out.push(t);
     }
-    out
 }
