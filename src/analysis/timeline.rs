@@ -157,8 +157,7 @@ impl ArticleEvents {
 /// Events of one article: one per sentence and date.
 fn article_events(input: &Input) -> ArticleEvents {
     let a = input.analysis;
-    let n = a.date_sentences.len();
-    let mut out = ArticleEvents { cands: Vec::with_capacity(n), names: Vec::with_capacity(3 * n) };
+    let mut out = ArticleEvents { cands: Vec::new(), names: Vec::new() };
     let mut scratch = Vec::new();
     for &(mention, start, end) in &a.date_sentences {
         let m = &a.mentions[mention as usize];
