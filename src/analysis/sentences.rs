@@ -64,7 +64,8 @@ const OPENERS: &[&str] = &[
 /// whitespace. Never empty ranges.
 pub fn split(body: &str) -> Vec<Range<usize>> {
     let bytes = body.as_bytes();
-    let mut out = Vec::new();
+    // News sentences run at about a hundred bytes: one allocation, usually.
+    let mut out = Vec::with_capacity(body.len() / 64 + 4);
     let mut start = 0;
     let mut i = 0;
     let (mut next_a, mut next_b) = (0, 0);

@@ -153,8 +153,8 @@ impl Gazetteer {
     pub fn scan(&self, body: &str, toks: &[Token]) -> Vec<Hit> {
         let nfa = &self.nfa;
         let bytes = body.as_bytes();
-        let mut hits = Vec::new();
         let n = toks.len();
+        let mut hits = Vec::with_capacity(n / 4);
         let cap = |k: usize| toks[k].flags & CAP != 0;
         let Ok(start_sid) = nfa.start_state(Anchored::Yes) else { return hits };
         for t in 0..n {

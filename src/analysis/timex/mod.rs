@@ -77,7 +77,8 @@ fn segments(body: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let ok = |r: &Range<usize>| {
         r.start < r.end && r.end <= body.len() && body.is_char_boundary(r.start) && body.is_char_boundary(r.end)
     };
-    let mut rs: Vec<Range<usize>> = sentences.iter().filter(|r| ok(r)).cloned().collect();
+    let mut rs: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+    rs.extend(sentences.iter().filter(|r| ok(r)).cloned());
     rs.sort_by_key(|r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::with_capacity(rs.len() + 1);
     let mut pos = 0;
