@@ -4,6 +4,7 @@
 //! its reference date). Offsets are byte offsets into the normalised body;
 //! the headless JSON output converts them to character offsets at the edge.
 
+mod ascii;
 pub mod entities;
 pub mod sentences;
 pub mod timeline;

@@ -1,6 +1,7 @@
 //! Word tokens with the shape facts the rules need (capitalised, all caps,
 //! possessive, sentence-initial), computed in one pass over the body.
 
+use crate::analysis::ascii;
 use std::ops::Range;
 
 /// First character is an uppercase letter.
@@ -222,37 +223,16 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
 fn ascii_run(bytes: &[u8], mut i: usize) -> (usize, usize, usize) {
     let (mut up, mut lo) = (0usize, 0usize);
     while let Some(&b) = bytes.get(i) {
-        let k = CLASS[b as usize];
+        let k = ascii::CLASS[b as usize];
         if k == 0 {
             break;
         }
-        up += usize::from(k & 4 != 0);
-        lo += usize::from(k & 2 != 0);
+        up += usize::from(k & ascii::UPPER != 0);
+        lo += usize::from(k & ascii::LOWER != 0);
         i += 1;
     }
     (i, up, lo)
 }
-
-/// ASCII letters and digits: 1 digit, 2 lowercase, 4 uppercase; 0 for every
-/// other byte.
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = if b.is_ascii_digit() {
-            1
-        } else if b.is_ascii_lowercase() {
-            2
-        } else if b.is_ascii_uppercase() {
-            4
-        } else {
-            0
-        };
-        c += 1;
-    }
-    t
-};
 
 /// The char at byte `i` (a char boundary) and its length.
 #[inline]

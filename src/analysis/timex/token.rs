@@ -6,6 +6,7 @@
 //! punctuation tokens; curly apostrophes fold to `'` and en dashes to `-` so
 //! "New Year’s" and "2010–11" match like their ASCII spellings.
 
+use crate::analysis::ascii::{CLASS, DIGIT, LOWER};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,30 +48,6 @@ impl<'a> Tok<'a> {
         self.w().get(self.nd as usize..).unwrap_or("")
     }
 }
-
-const DIGIT: u8 = 1;
-const LOWER: u8 = 2;
-const UPPER: u8 = 4;
-
-/// ASCII letters and digits by class; 0 for every other byte.
-static CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        t[c] = if b.is_ascii_digit() {
-            DIGIT
-        } else if b.is_ascii_lowercase() {
-            LOWER
-        } else if b.is_ascii_uppercase() {
-            UPPER
-        } else {
-            0
-        };
-        c += 1;
-    }
-    t
-};
 
 /// Tokens of `body[r]`, appended to `out` (cleared first, so one buffer
 /// serves every sentence). `r` must lie on char boundaries; `lower` is the
