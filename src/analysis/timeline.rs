@@ -333,7 +333,7 @@ mod tests {
         let mut a = Analysis::default();
         for (text, value) in dates {
             let start = body.find(text).unwrap();
-            a.names.push((*value).into());
+            a.names.push(value);
             a.mentions.push(Mention {
                 start: start as u32,
                 end: (start + text.len()) as u32,
@@ -344,7 +344,7 @@ mod tests {
         }
         for n in names {
             let start = body.find(n).unwrap();
-            a.names.push((*n).into());
+            a.names.push(n);
             let name = a.names.len() as u32 - 1;
             a.mentions.push(Mention {
                 start: start as u32,

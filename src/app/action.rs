@@ -7,8 +7,6 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     Global,
-    /// The article list and the timeline: moving through rows.
-    Lists,
     List,
     Reader,
     Timeline,
@@ -18,7 +16,6 @@ impl Scope {
     pub fn title(self) -> &'static str {
         match self {
             Scope::Global => "everywhere",
-            Scope::Lists => "lists",
             Scope::List => "list",
             Scope::Reader => "reader",
             Scope::Timeline => "timeline",

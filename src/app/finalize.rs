@@ -27,6 +27,12 @@ pub struct Snapshot {
     pub ordered: Vec<u32>,
 }
 
+impl std::fmt::Debug for Snapshot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Snapshot({} articles)", self.items.len())
+    }
+}
+
 pub fn run(snapshot: &Snapshot) -> Finalized {
     let inputs: Vec<timeline::Input> = snapshot
         .ordered

@@ -52,11 +52,7 @@ impl Keymap {
 
     /// The action `key` asks for in `scope` (then in the shared scopes).
     pub fn lookup(&self, scope: Scope, key: &KeyEvent) -> Option<Action> {
-        let chain: &[Scope] = match scope {
-            Scope::List | Scope::Timeline => &[scope, Scope::Lists, Scope::Global],
-            _ => &[scope, Scope::Global],
-        };
-        chain.iter().find_map(|s| {
+        [scope, Scope::Global].iter().find_map(|s| {
             self.rows.iter().find(|r| r.scope == *s && r.keys.iter().any(|k| k.matches(key))).map(|r| r.action)
         })
     }

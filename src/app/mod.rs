@@ -76,12 +76,6 @@ pub enum Effect {
     },
 }
 
-impl std::fmt::Debug for finalize::Snapshot {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Snapshot({} articles)", self.items.len())
-    }
-}
-
 pub struct App {
     pub library: Library,
     pub keymap: Keymap,

@@ -160,9 +160,8 @@ fn json_articles(text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut 
     };
     for (i, item) in items.into_iter().enumerate() {
         let n = i as u32 + 1;
-        let id = format!("{}:{n}", ctx.id_base);
         match item {
-            Value::Object(o) => out.push(object_article(o, ctx, n, id)),
+            Value::Object(o) => out.push(object_article(o, ctx, n, item_id(ctx, n))),
             _ => skips.push(Skip { location: format!("{}[{i}]", ctx.display), reason: "not an article object".into() }),
         }
     }
@@ -176,14 +175,15 @@ fn jsonl_articles(text: &str, ctx: &FileCtx, out: &mut Vec<Article>, skips: &mut
         }
         let location = || format!("{}:{n}", ctx.display);
         match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(o)) => out.push(object_article(o, ctx, n, location_id(ctx, n))),
+            Ok(Value::Object(o)) => out.push(object_article(o, ctx, n, item_id(ctx, n))),
             Ok(_) => skips.push(Skip { location: location(), reason: "not an article object".into() }),
             Err(e) => skips.push(Skip { location: location(), reason: format!("malformed JSON: {e}") }),
         }
     }
 }
 
-fn location_id(ctx: &FileCtx, n: u32) -> String {
+/// The id of the `n`th article of a JSON or JSONL file without an `id`.
+fn item_id(ctx: &FileCtx, n: u32) -> String {
     format!("{}:{n}", ctx.id_base)
 }
 

@@ -65,12 +65,12 @@ impl Source {
 /// guesses one.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(head, "%Y/%m/%d"))
-        .or_else(|_| NaiveDate::parse_from_str(s.get(..8).unwrap_or(s), "%Y%m%d"))
-        .ok()
-        .filter(|_| s.len() == 8 || s.len() >= 10)
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
+    }
+    // A date, possibly followed by a time: the first ten bytes decide.
+    let head = s.get(..10)?;
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(head, "%Y/%m/%d")).ok()
 }
 
 #[cfg(test)]
@@ -86,6 +86,7 @@ mod tests {
         assert_eq!(parse_date("20251204"), d);
         assert_eq!(parse_date("December 4"), None);
         assert_eq!(parse_date("2025-13-40"), None);
+        assert_eq!(parse_date("20251204abc"), None, "eight digits are a date only on their own");
         assert_eq!(parse_date(""), None);
     }
 }

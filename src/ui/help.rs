@@ -10,7 +10,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-const SCOPES: [Scope; 5] = [Scope::Global, Scope::Lists, Scope::List, Scope::Reader, Scope::Timeline];
+const SCOPES: [Scope; 4] = [Scope::Global, Scope::List, Scope::Reader, Scope::Timeline];
 
 const SEARCH_SYNTAX: [(&str, &str); 6] = [
     ("kursk monument", "all words, in any order; typos and abbreviations ok"),
@@ -21,7 +21,8 @@ const SEARCH_SYNTAX: [(&str, &str); 6] = [
     ("Enter / Esc", "keep the results / clear the search"),
 ];
 
-/// The lines of the overlay (also used by the tests and `--help` text).
+/// The lines of the overlay: every binding in force, by scope, then the
+/// search syntax and the skipped inputs.
 pub fn lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     for scope in SCOPES {
