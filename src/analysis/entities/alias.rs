@@ -223,6 +223,12 @@ pub fn canonical_cow<'a>(cx: &Ctx<'a>, c: &'a Cand) -> Cow<'a, str> {
     {
         return Cow::Borrowed(name);
     }
+    // Most names are plain ASCII with single spaces: one byte pass proves
+    // it, cheaper than the searches below (this runs for every mention).
+    let b = text.as_bytes();
+    if b.iter().all(|&x| (b' '..0x7f).contains(&x)) && !b.windows(2).any(|w| w == b"  ") {
+        return Cow::Borrowed(text);
+    }
     let mut name = if text.contains(['\t', '\n', '\u{a0}']) || text.contains("  ") {
         Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
     } else {

@@ -58,7 +58,9 @@ pub struct Gazetteer {
     nfa: NFA,
     flags: Vec<u32>,
     /// Canonical names of short place forms ("U.S." -> "United States").
-    canon: HashMap<&'static str, &'static str>,
+    /// hashbrown (foldhash): probed for every place mention, where SipHash
+    /// showed in profiles.
+    canon: hashbrown::HashMap<&'static str, &'static str>,
 }
 
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -82,7 +84,7 @@ impl Gazetteer {
             };
             add(name, f);
         }
-        let mut canon = HashMap::new();
+        let mut canon = hashbrown::HashMap::new();
         for line in entries(PLACE_ALIASES) {
             if let Some((alias, name)) = line.split_once('\t') {
                 add(alias, COUNTRY);
@@ -151,12 +153,19 @@ impl Gazetteer {
     /// than an overlapping search per token: it checks for matches only
     /// where a token ends, and costs no search setup per start.
     pub fn scan(&self, body: &str, toks: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.scan_into(body, toks, &mut hits);
+        hits
+    }
+
+    /// [`Gazetteer::scan`] into `hits` (cleared first).
+    pub fn scan_into(&self, body: &str, toks: &[Token], hits: &mut Vec<Hit>) {
         let nfa = &self.nfa;
         let bytes = body.as_bytes();
         let n = toks.len();
-        let mut hits = Vec::with_capacity(n / 4);
+        hits.clear();
         let cap = |k: usize| toks[k].flags & CAP != 0;
-        let Ok(start_sid) = nfa.start_state(Anchored::Yes) else { return hits };
+        let Ok(start_sid) = nfa.start_state(Anchored::Yes) else { return };
         for t in 0..n {
             if !(cap(t) || (t + 1 < n && cap(t + 1)) || (t + 2 < n && cap(t + 2))) {
                 continue;
@@ -197,7 +206,6 @@ impl Gazetteer {
             // Longest first within a token, as `Lookup` expects.
             hits[first_hit..].reverse();
         }
-        hits
     }
 }
 
@@ -210,6 +218,7 @@ pub struct Hit {
 
 /// Per-token view of the hits: the flags of the one-token entry at each
 /// token, and the longest entry with given flags starting at a token.
+#[derive(Default)]
 pub struct Lookup {
     pub single: Vec<u32>,
     hits: Vec<Hit>,
@@ -218,9 +227,25 @@ pub struct Lookup {
 
 impl Lookup {
     pub fn new(hits: Vec<Hit>, n: usize) -> Self {
-        let mut single = vec![0u32; n];
-        let mut first = vec![u32::MAX; n];
-        for (k, h) in hits.iter().enumerate() {
+        let mut look = Lookup { hits, ..Lookup::default() };
+        look.index(n);
+        look
+    }
+
+    /// Scans `toks` into this lookup, reusing its buffers.
+    pub fn fill(&mut self, gazetteer: &Gazetteer, body: &str, toks: &[Token]) {
+        gazetteer.scan_into(body, toks, &mut self.hits);
+        self.index(toks.len());
+    }
+
+    /// Builds the per-token view of `self.hits` for `n` tokens.
+    fn index(&mut self, n: usize) {
+        let (single, first) = (&mut self.single, &mut self.first);
+        single.clear();
+        single.resize(n, 0);
+        first.clear();
+        first.resize(n, u32::MAX);
+        for (k, h) in self.hits.iter().enumerate() {
             let t = h.tok as usize;
             if first[t] == u32::MAX {
                 first[t] = k as u32;
@@ -229,7 +254,12 @@ impl Lookup {
                 single[t] |= h.flags;
             }
         }
-        Lookup { single, hits, first }
+    }
+
+    /// Buffer capacity in bytes, so a caller can drop one grown by a huge
+    /// article instead of keeping it for the life of the thread.
+    pub fn capacity_bytes(&self) -> usize {
+        (self.single.capacity() + self.first.capacity()) * 4 + self.hits.capacity() * std::mem::size_of::<Hit>()
     }
 
     /// Hits starting at token `t`, longest first.

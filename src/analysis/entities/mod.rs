@@ -50,17 +50,44 @@ pub(crate) fn extract_each(body: &str, sentences: &[Range<usize>], mut f: impl F
     if body.len() > u32::MAX as usize {
         return;
     }
-    let toks = tokens::tokenize(body, sentences);
-    if toks.is_empty() {
-        return;
-    }
-    let look = Lookup::new(GAZETTEER.scan(body, &toks), toks.len());
-    let cx = Ctx { body, toks: &toks, look: &look };
-    let mut cands = rules::find(&cx);
-    alias::link(&cx, &mut cands);
+    SCRATCH.with_borrow_mut(|scratch| {
+        let Scratch { toks, look } = scratch;
+        tokens::tokenize_into(body, sentences, toks);
+        if !toks.is_empty() {
+            look.fill(&GAZETTEER, body, toks);
+            emit(&Ctx { body, toks, look }, &mut f);
+        }
+        if toks.capacity() * std::mem::size_of::<tokens::Token>() + look.capacity_bytes() > SCRATCH_KEEP {
+            *scratch = Scratch::default();
+        }
+    });
+}
+
+/// Buffers a thread reuses from one article to the next: allocating them
+/// anew for every article was a visible share of the allocator's time on a
+/// large corpus.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<tokens::Token>,
+    look: Lookup,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// Scratch kept between articles up to this size; a huge article's buffers
+/// are let go rather than held for the life of the thread.
+const SCRATCH_KEEP: usize = 1 << 20;
+
+/// Finds, links and filters the candidates of one tokenised body.
+fn emit(cx: &Ctx, f: &mut impl FnMut(usize, usize, Kind, &str)) {
+    let toks = cx.toks;
+    let mut cands = rules::find(cx);
+    alias::link(cx, &mut cands);
     let mut last_end = None;
     for c in &cands {
-        if filters::doubtful(&cx, c) {
+        if filters::doubtful(cx, c) {
             continue;
         }
         let start = toks[c.a].start as usize;
@@ -70,7 +97,7 @@ pub(crate) fn extract_each(body: &str, sentences: &[Range<usize>], mut f: impl F
             continue;
         }
         last_end = Some(end);
-        f(start, end, c.kind, &alias::canonical_cow(&cx, c));
+        f(start, end, c.kind, &alias::canonical_cow(cx, c));
     }
 }
 

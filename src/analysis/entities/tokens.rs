@@ -58,7 +58,16 @@ fn is_word_char(c: char) -> bool {
 /// Split `body` into word tokens. `sentences` marks which tokens open a
 /// sentence.
 pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
-    let mut toks: Vec<Token> = Vec::with_capacity(body.len() / 5);
+    let mut toks = Vec::new();
+    tokenize_into(body, sentences, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks` (cleared first), so one buffer can serve every
+/// article a thread analyses.
+pub fn tokenize_into(body: &str, sentences: &[Range<usize>], toks: &mut Vec<Token>) {
+    toks.clear();
+    toks.reserve(body.len() / 5);
     let bytes = body.as_bytes();
     let len = bytes.len();
     let mut pos = 0;
@@ -132,11 +141,15 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         while pos < len {
             let j = pos;
             if bytes[j].is_ascii_alphanumeric() {
-                // ASCII fast path, most of the text: a tight loop with its
-                // counts in registers.
-                let (e, up, lo) = ascii_run(bytes, j);
-                upper += up;
-                lower += lo;
+                // ASCII fast path, most of the text: a tight loop that only
+                // ORs byte classes; uppercase letters are counted only in
+                // the rare run without a lowercase one.
+                let (e, seen) = ascii_run(bytes, j);
+                if seen & ascii::LOWER != 0 {
+                    lower += 1;
+                } else if seen & ascii::UPPER != 0 {
+                    upper += bytes[j..e].iter().filter(|b| b.is_ascii_uppercase()).count();
+                }
                 pos = e;
                 end = pos;
                 continue;
@@ -213,25 +226,24 @@ pub fn tokenize(body: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         // builder decides whether to bridge it ("People’s Army").
         gap_plain = true;
     }
-    mark_headlines(body, &mut toks, sentences);
-    toks
+    mark_headlines(body, toks, sentences);
 }
 
-/// End of the run of ASCII letters and digits from `i`, with how many of
-/// them are upper- and lowercase letters.
+/// End of the run of ASCII letters and digits from `i`, with the union of
+/// their byte classes. Counting cases here kept the counts in memory (the
+/// caller's state spilled), a store per byte: the OR stays in a register.
 #[inline]
-fn ascii_run(bytes: &[u8], mut i: usize) -> (usize, usize, usize) {
-    let (mut up, mut lo) = (0usize, 0usize);
+fn ascii_run(bytes: &[u8], mut i: usize) -> (usize, u8) {
+    let mut seen = 0u8;
     while let Some(&b) = bytes.get(i) {
         let k = ascii::CLASS[b as usize];
         if k == 0 {
             break;
         }
-        up += usize::from(k & ascii::UPPER != 0);
-        lo += usize::from(k & ascii::LOWER != 0);
+        seen |= k;
         i += 1;
     }
-    (i, up, lo)
+    (i, seen)
 }
 
 /// The char at byte `i` (a char boundary) and its length.
