@@ -251,15 +251,48 @@ fn can_start(tk: &Tok<'_>) -> bool {
             if w.is_empty() {
                 return false;
             }
-            if tk.cap && (month(w).is_some() || month_abbr(w).is_some() || weekday(w).is_some()) {
-                return true;
-            }
-            super::lexicon::unit(w).is_some()
-                || super::lexicon::number_word(w).is_some()
-                || season_word(w).is_some()
-                || STARTERS.contains(w)
+            let starts = word_starts(w);
+            starts & ANY_CASE != 0 || (tk.cap && starts & CAPITALISED != 0)
         }
     }
+}
+
+/// `word_starts` bits: the word opens an expression in any case, or only
+/// capitalised (months and weekdays: "may", "march" are verbs).
+const ANY_CASE: u8 = 1;
+const CAPITALISED: u8 = 2;
+
+fn word_starts_uncached(w: &str) -> u8 {
+    let any = super::lexicon::unit(w).is_some()
+        || super::lexicon::number_word(w).is_some()
+        || season_word(w).is_some()
+        || STARTERS.contains(w);
+    let cap = month(w).is_some() || month_abbr(w).is_some() || weekday(w).is_some();
+    u8::from(any) * ANY_CASE | u8::from(cap) * CAPITALISED
+}
+
+/// Distinct words a thread remembers `word_starts` for; past this, the
+/// rest are looked up each time (a corpus's vocabulary has no bound).
+const MEMO_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<hashbrown::HashMap<Box<str>, u8>> = Default::default();
+}
+
+/// Which kind of opener `w` (lowercase) is, remembered per word: one hash
+/// probe instead of the five lexicon lookups, for every word of every
+/// sentence that passes the prefilter.
+fn word_starts(w: &str) -> u8 {
+    MEMO.with_borrow_mut(|memo| {
+        if let Some(&bits) = memo.get(w) {
+            return bits;
+        }
+        let bits = word_starts_uncached(w);
+        if memo.len() < MEMO_WORDS {
+            memo.insert(w.into(), bits);
+        }
+        bits
+    })
 }
 
 /// Every match in `toks`, in order, non-overlapping (longest at each start).
