@@ -239,3 +239,25 @@ pub(crate) fn date_sentences(mentions: &[Mention], sents: &[Range<usize>]) -> Ve
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The entity and date passes keep per-thread scratch (buffers, a word
+    /// memo) between articles: what one article leaves there must never
+    /// change the next one's result, whatever its size.
+    #[test]
+    fn results_do_not_depend_on_earlier_articles() {
+        let a = "Prime Minister Piotr Novak said on 4 December 2025 that the Ministry of Finance would act.";
+        let b = "Analyst Jane Doe of UBS met Kim Jong Un in Pyongyang last week, KCNA said on Monday.";
+        let huge = a.repeat(20_000); // over the scratch size kept between articles
+        let dct = chrono::NaiveDate::from_ymd_opt(2026, 1, 2);
+        let fresh = std::thread::spawn(move || analyze(b, dct)).join().expect("thread");
+        assert!(fresh.mentions.len() >= 5, "{fresh:?}");
+        for before in [a, huge.as_str(), b] {
+            analyze(before, dct);
+            assert_eq!(analyze(b, dct), fresh);
+        }
+    }
+}
