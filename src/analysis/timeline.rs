@@ -2,7 +2,7 @@
 //! chronological order, with the same event told by several articles shown
 //! once (DESIGN.md section 3).
 
-use super::{Analysis, Kind};
+use super::{Analysis, Kind, ascii};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -198,37 +198,48 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 struct Signature([u64; 4]);
 
 impl Signature {
+    /// Words are runs of alphanumeric chars longer than two bytes, hashed
+    /// lowercased (ASCII) with FNV-1a; the hash's low byte picks the bit.
+    /// That byte depends on the low bytes of the state and input only (xor
+    /// and multiply carry upward, never down), so an 8-bit state gives the
+    /// same bits as the 64-bit hash at a fraction of the work: this runs
+    /// over every dated sentence, a third of a large corpus.
     fn of(sentence: &str) -> Signature {
-        // Words are runs of alphanumeric chars longer than two bytes, hashed
-        // lowercased (ASCII). One pass over the bytes with the hash kept
-        // running: no per-word buffer, and no char decoding for ASCII.
+        const BASIS: u8 = FNV_BASIS as u8;
+        const PRIME: u8 = FNV_PRIME as u8;
         let mut bits = [0u64; 4];
-        let b = sentence.as_bytes();
-        let (mut h, mut len) = (FNV_BASIS, 0usize);
-        let mut i = 0;
-        while i <= b.len() {
-            let (word, n) = match b.get(i) {
-                None => (false, 1),
-                Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
-                Some(_) => {
-                    let c = sentence[i..].chars().next().unwrap_or(' ');
-                    (c.is_alphanumeric(), c.len_utf8())
-                }
-            };
-            if word {
-                for &c in &b[i..i + n] {
-                    h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
-                }
-                len += n;
-            } else {
-                if len > 2 {
-                    let h = h as usize;
-                    bits[(h >> 6) & 3] |= 1 << (h & 63);
-                }
-                (h, len) = (FNV_BASIS, 0);
+        let mut set = |h: u8, len: usize| {
+            if len > 2 {
+                bits[h as usize >> 6] |= 1 << (h & 63);
             }
+        };
+        let b = sentence.as_bytes();
+        let (mut h, mut len) = (BASIS, 0usize);
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            if ascii::CLASS[c as usize] != 0 {
+                // ASCII letters and digits all have 0x20 set once lowercased.
+                h = (h ^ (c | 0x20)).wrapping_mul(PRIME);
+                (len, i) = (len + 1, i + 1);
+                continue;
+            }
+            let mut n = 1;
+            if c >= 0x80 {
+                let ch = sentence[i..].chars().next().unwrap_or(' ');
+                n = ch.len_utf8();
+                if ch.is_alphanumeric() {
+                    for &c in &b[i..i + n] {
+                        h = (h ^ c).wrapping_mul(PRIME);
+                    }
+                    (len, i) = (len + n, i + n);
+                    continue;
+                }
+            }
+            set(h, len);
+            (h, len) = (BASIS, 0);
             i += n;
         }
+        set(h, len);
         Signature(bits)
     }
 
@@ -357,6 +368,31 @@ mod tests {
         a.mentions.sort_by_key(|m| m.start);
         a.date_sentences = super::super::date_sentences(&a.mentions, &crate::analysis::sentences::split(body));
         a
+    }
+
+    /// The signature as first written: the full 64-bit FNV-1a of each
+    /// lowercased word, char by char.
+    fn reference_signature(sentence: &str) -> [u64; 4] {
+        let mut bits = [0u64; 4];
+        for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
+            let h = hash(w.to_ascii_lowercase().as_bytes()) as usize;
+            bits[(h >> 6) & 3] |= 1 << (h & 63);
+        }
+        bits
+    }
+
+    #[test]
+    fn signatures_match_the_full_hash() {
+        for s in [
+            "",
+            "On December 4, Governor Khinstin announced the monument in Kursk.",
+            "Kim Jong Un’s New Year’s message: «heroic» participation (SWO) in 2025—Pyongyang",
+            "Zürich, São Paulo and Đà Nẵng; ΑΘΗΝΑ and Москва; 東京 ２０２５ x1 ab abc",
+            "trailing word",
+            "  spaces\tand\nnewlines\u{a0}nbsp ",
+        ] {
+            assert_eq!(Signature::of(s).0, reference_signature(s), "{s}");
+        }
     }
 
     #[test]
