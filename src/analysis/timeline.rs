@@ -44,10 +44,26 @@ impl DateKey {
         if self.day.is_some() { Precision::Day } else { Precision::Month }
     }
 
-    /// Dated events first, in order; unknown years after, by month and day.
-    /// Within a month, the month itself sorts before its days.
-    fn sort_key(&self) -> (bool, i32, u8, u8) {
-        (self.year.is_none(), self.year.unwrap_or(0), self.month, self.day.unwrap_or(0))
+    /// The key in 24 bits, in timeline order: dated events first, in
+    /// order; unknown years after, by month and day. Within a month, the
+    /// month itself sorts before its days. Holds the years `parse` gives
+    /// (four digits); a million of these are sorted, so small is fast.
+    fn packed(&self) -> u32 {
+        let (unknown, year) = match self.year {
+            Some(y) => (0, y as u32),
+            None => (1, 0),
+        };
+        debug_assert!(year < 1 << 14, "{year}");
+        unknown << 23 | year << 9 | (self.month as u32) << 5 | self.day.unwrap_or(0) as u32
+    }
+
+    fn unpacked(key: u32) -> DateKey {
+        let (year, day) = ((key >> 9) & 0x3fff, key & 0x1f);
+        DateKey {
+            year: (key >> 23 == 0).then_some(year as i32),
+            month: (key >> 5 & 0xf) as u8,
+            day: (day != 0).then_some(day as u8),
+        }
     }
 }
 
@@ -130,58 +146,77 @@ pub struct Input<'a> {
 /// An event before merging, with what merging compares. Compact (about a
 /// million are held at once on a large corpus): the `Event` is built only
 /// for the rows that survive merging.
+#[derive(Clone, Copy)]
 struct Candidate {
-    date: DateKey,
+    /// [`DateKey::packed`].
+    date: u32,
+    /// The article: its index in the inputs.
+    input: u32,
     start: u32,
     end: u32,
     /// Index of the DATE mention in the article's analysis.
     mention: u32,
-    /// Hashes of the names in the sentence: `ArticleEvents::names[names]`.
+    /// Hashes of the names in the sentence: `Batch::names[names]`.
     names: (u32, u32),
     words: Signature,
 }
 
-/// The candidates of one article, with the name hashes of all of them in
-/// one vector rather than one allocation each.
-struct ArticleEvents {
+/// How many articles make one [`Batch`]: enough that allocations are few
+/// and large, few enough that the batches spread evenly over the threads.
+const BATCH: usize = 64;
+
+/// The candidates of consecutive articles, with the name hashes of all of
+/// them in one vector: two allocations per batch rather than per article,
+/// which on a large corpus the allocator felt.
+struct Batch {
     cands: Vec<Candidate>,
     names: Vec<u64>,
 }
 
-impl ArticleEvents {
+impl Batch {
     fn names(&self, c: &Candidate) -> &[u64] {
         &self.names[c.names.0 as usize..c.names.1 as usize]
     }
 }
 
-/// Events of one article: one per sentence and date.
-fn article_events(input: &Input) -> ArticleEvents {
-    let a = input.analysis;
-    let mut out = ArticleEvents { cands: Vec::new(), names: Vec::new() };
+/// Events of the articles `inputs`, the first of which is input `first`.
+fn batch_events(first: usize, inputs: &[Input]) -> Batch {
+    // Dates in sentences bound the candidates: no vector grows.
+    let dated = inputs.iter().map(|i| i.analysis.date_sentences.len()).sum();
+    let mut out = Batch { cands: Vec::with_capacity(dated), names: Vec::new() };
     let mut scratch = Vec::new();
-    for &(mention, start, end) in &a.date_sentences {
-        let m = &a.mentions[mention as usize];
-        let Some(date) = DateKey::parse(a.name(m)) else { continue };
-        if out.cands.iter().any(|c| (c.start, c.end) == (start, end) && c.date == date) {
-            continue;
-        }
-        // Dates of one sentence come together: its names and words are
-        // the same for each.
-        let (names, words) = match out.cands.last() {
-            Some(c) if (c.start, c.end) == (start, end) => (c.names, c.words),
-            _ => {
-                let sentence = start as usize..end as usize;
-                let from = out.names.len() as u32;
-                sentence_entities_into(a, &sentence, &mut scratch);
-                out.names.extend(scratch.iter().map(|(_, n)| hash(n.as_bytes())));
-                ((from, out.names.len() as u32), Signature::of(&input.body[sentence]))
-            }
-        };
-        out.cands.push(Candidate { date, start, end, mention, names, words });
+    for (i, input) in inputs.iter().enumerate() {
+        article_events((first + i) as u32, input, &mut out, &mut scratch);
     }
     out.cands.shrink_to_fit();
     out.names.shrink_to_fit();
     out
+}
+
+/// Events of one article, added to `out`: one per sentence and date.
+fn article_events<'a>(index: u32, input: &Input<'a>, out: &mut Batch, scratch: &mut Vec<(Kind, &'a str)>) {
+    let a = input.analysis;
+    let own = out.cands.len();
+    for &(mention, start, end) in &a.date_sentences {
+        let m = &a.mentions[mention as usize];
+        let Some(date) = DateKey::parse(a.name(m)).map(|d| d.packed()) else { continue };
+        if out.cands[own..].iter().any(|c| (c.start, c.end) == (start, end) && c.date == date) {
+            continue;
+        }
+        // Dates of one sentence come together: its names and words are
+        // the same for each.
+        let (names, words) = match out.cands[own..].last() {
+            Some(c) if (c.start, c.end) == (start, end) => (c.names, c.words),
+            _ => {
+                let sentence = start as usize..end as usize;
+                let from = out.names.len() as u32;
+                sentence_entities_into(a, &sentence, scratch);
+                out.names.extend(scratch.iter().map(|(_, n)| hash(n.as_bytes())));
+                ((from, out.names.len() as u32), Signature::of(&input.body[sentence]))
+            }
+        };
+        out.cands.push(Candidate { date, input: index, start, end, mention, names, words });
+    }
 }
 
 /// FNV-1a: tiny and fast; used for bucketing only, never for security.
@@ -259,80 +294,120 @@ impl Signature {
 /// entity, similar sentence) merged into one row with its sources.
 ///
 /// Finding each article's events runs in parallel. Then the events are
-/// sorted by date (stable, so corpus order holds within a day) and merged
-/// one date at a time, so the bookkeeping for merging never holds more than
-/// one day's events.
+/// sorted by date (corpus order holds within a day) and merged one date at
+/// a time, so the bookkeeping for merging never holds more than one day's
+/// events.
 pub fn build(inputs: &[Input]) -> Vec<Event> {
     use rayon::prelude::*;
-    // Per article rather than flattened into one vector, and sorted as a
+    // In batches rather than flattened into one vector, and sorted as a
     // list of positions: the candidates are never copied or moved, which
     // kept two or three copies of them alive at the peak.
-    let per_article: Vec<ArticleEvents> = inputs.par_iter().map(article_events).collect();
-    let mut order: Vec<(u32, u32)> = Vec::with_capacity(per_article.iter().map(|e| e.cands.len()).sum());
-    for (a, ev) in per_article.iter().enumerate() {
-        order.extend((0..ev.cands.len() as u32).map(|k| (a as u32, k)));
+    let batches: Vec<Batch> =
+        inputs.par_chunks(BATCH).enumerate().map(|(b, chunk)| batch_events(b * BATCH, chunk)).collect();
+    // (date and batch, index in the batch), packed so that sorting compares
+    // integers: the whole tuple is unique and in corpus order before
+    // sorting, so an unstable sort keeps corpus order within a day.
+    let mut order: Vec<(u64, u32)> = Vec::with_capacity(batches.iter().map(|b| b.cands.len()).sum());
+    for (b, batch) in batches.iter().enumerate() {
+        order.extend(batch.cands.iter().enumerate().map(|(k, c)| ((c.date as u64) << 32 | b as u64, k as u32)));
     }
-    // Stable: corpus order holds within a day.
-    order.par_sort_by_cached_key(|&(a, k)| per_article[a as usize].cands[k as usize].date.sort_key());
+    order.par_sort_unstable();
     let mut events: Vec<Event> = Vec::with_capacity(order.len());
-    // The day's events by name, newest first: `by_name` holds the head of
-    // each name's list in `links`, as (event, previous link). One flat
-    // vector instead of a vector per name and day.
-    // Keys are already hashes; hashbrown's default hasher is far cheaper
-    // than SipHash, and the map's order is never read.
-    let mut by_name: hashbrown::HashMap<u64, u32> = hashbrown::HashMap::new();
-    let mut links: Vec<(u32, u32)> = Vec::new();
-    let mut words: Vec<Signature> = Vec::new();
-    let mut day_start = 0;
-    for (a, k) in order {
-        let ev = &per_article[a as usize];
-        let cand = &ev.cands[k as usize];
-        let article = inputs[a as usize].article;
-        if events.get(day_start).is_some_and(|e| e.date != cand.date) {
-            by_name.clear();
-            links.clear();
-            words.clear();
-            day_start = events.len();
-        }
-        // Bounded: a name told on one day by thousands of events compares
-        // against the latest few only.
-        let same = ev.names(cand).iter().find_map(|name| {
-            let mut link = *by_name.get(name)?;
-            let mut seen = 0;
-            while link != u32::MAX && seen < 32 {
-                let (c, prev) = links[link as usize];
-                if words[c as usize - day_start].similar(&cand.words) {
-                    return Some(c as usize);
-                }
-                (link, seen) = (prev, seen + 1);
-            }
-            None
-        });
-        match same {
-            Some(c) => {
-                let target = &mut events[c];
-                if target.article != article && !target.also.contains(&article) {
-                    target.also.push(article);
-                }
-            }
-            None => {
-                for &name in ev.names(cand) {
-                    let head = by_name.entry(name).or_insert(u32::MAX);
-                    links.push((events.len() as u32, *head));
-                    *head = links.len() as u32 - 1;
-                }
-                events.push(Event {
-                    date: cand.date,
-                    article,
-                    sentence: cand.start as usize..cand.end as usize,
-                    mention: cand.mention as usize,
-                    also: Vec::new(),
-                });
-                words.push(cand.words);
-            }
-        }
+    let mut day = Day::default();
+    for run in order.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
+        day.gather(run, &batches);
+        day.merge(inputs, &mut events);
     }
     events
+}
+
+/// One day's candidates, copied together from their articles before
+/// merging, and the bookkeeping for merging them.
+#[derive(Default)]
+struct Day {
+    /// In corpus order.
+    cands: Vec<Candidate>,
+    /// Hashes of the names of the candidates: their `names` index here.
+    names: Vec<u64>,
+    /// The day's events by name, newest first: `by_name` holds the head of
+    /// each name's list in `links`, as (event, previous link). One flat
+    /// vector instead of a vector per name and day. Keys are already
+    /// hashes; hashbrown's default hasher is far cheaper than SipHash, and
+    /// the map's order is never read.
+    by_name: hashbrown::HashMap<u64, u32>,
+    links: Vec<(u32, u32)>,
+    /// Words of the day's events, by event.
+    words: Vec<Signature>,
+}
+
+impl Day {
+    /// Copies the candidates of `run` (one day's, sorted) from their
+    /// articles. A tight loop whose reads do not wait on one another, so
+    /// the processor overlaps their cache misses; done inside the merging
+    /// loop, each of them stalled it.
+    fn gather(&mut self, run: &[(u64, u32)], batches: &[Batch]) {
+        self.cands.clear();
+        self.names.clear();
+        for &(db, k) in run {
+            let batch = &batches[db as u32 as usize];
+            let c = &batch.cands[k as usize];
+            let from = self.names.len() as u32;
+            self.names.extend_from_slice(batch.names(c));
+            let names = (from, self.names.len() as u32);
+            self.cands.push(Candidate { names, ..*c });
+        }
+    }
+
+    /// Merges the gathered candidates into `events`: one event per
+    /// candidate, unless one of the day's events already shares a name
+    /// with it and has similar words.
+    fn merge(&mut self, inputs: &[Input], events: &mut Vec<Event>) {
+        self.by_name.clear();
+        self.links.clear();
+        self.words.clear();
+        let day_start = events.len();
+        for cand in &self.cands {
+            let names = &self.names[cand.names.0 as usize..cand.names.1 as usize];
+            let article = inputs[cand.input as usize].article;
+            // Bounded: a name told on one day by thousands of events
+            // compares against the latest few only.
+            let same = names.iter().find_map(|name| {
+                let mut link = *self.by_name.get(name)?;
+                let mut seen = 0;
+                while link != u32::MAX && seen < 32 {
+                    let (c, prev) = self.links[link as usize];
+                    if self.words[c as usize - day_start].similar(&cand.words) {
+                        return Some(c as usize);
+                    }
+                    (link, seen) = (prev, seen + 1);
+                }
+                None
+            });
+            match same {
+                Some(c) => {
+                    let target = &mut events[c];
+                    if target.article != article && !target.also.contains(&article) {
+                        target.also.push(article);
+                    }
+                }
+                None => {
+                    for &name in names {
+                        let head = self.by_name.entry(name).or_insert(u32::MAX);
+                        self.links.push((events.len() as u32, *head));
+                        *head = self.links.len() as u32 - 1;
+                    }
+                    events.push(Event {
+                        date: DateKey::unpacked(cand.date),
+                        article,
+                        sentence: cand.start as usize..cand.end as usize,
+                        mention: cand.mention as usize,
+                        also: Vec::new(),
+                    });
+                    self.words.push(cand.words);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -401,6 +476,10 @@ mod tests {
         assert_eq!(DateKey::parse("XXXX-12-04").map(|d| d.to_string()).as_deref(), Some("????-12-04"));
         assert_eq!(DateKey::parse("2025-07").unwrap().precision(), Precision::Month);
         assert_eq!(DateKey::parse("2025-12-04T15:00").unwrap().precision(), Precision::Day);
+        for d in ["2025-12-04", "XXXX-12-04", "2025-07", "XXXX-01", "0000-01-31", "9999-12-31"] {
+            let d = DateKey::parse(d).unwrap();
+            assert_eq!(DateKey::unpacked(d.packed()), d);
+        }
         for not_an_event in ["2025", "2025-W48", "P4Y", "PRESENT_REF", "2025-Q1", "2025-SU", "19", "2025-13"] {
             assert_eq!(DateKey::parse(not_an_event), None, "{not_an_event}");
         }
