@@ -2,7 +2,7 @@
 //! chronological order, with the same event told by several articles shown
 //! once (DESIGN.md section 3).
 
-use super::{Analysis, Kind};
+use super::{Analysis, Kind, ascii};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -25,6 +25,9 @@ impl DateKey {
     /// `2025-12`, `XXXX-12-04`, `2025-12-04T15:00`. Weeks, seasons,
     /// quarters and bare years are not precise enough for an event.
     pub fn parse(value: &str) -> Option<DateKey> {
+        if let Some(parsed) = Self::parse_plain(value.as_bytes()) {
+            return parsed;
+        }
         let date = value.split('T').next()?;
         let mut parts = date.split('-');
         let year = parts.next()?;
@@ -40,14 +43,56 @@ impl DateKey {
         Some(DateKey { year, month, day })
     }
 
+    /// [`DateKey::parse`] for the shapes the date tagger writes, digit by
+    /// digit: `YYYY-MM`, `YYYY-MM-DD` or `XXXX` for the year, then nothing
+    /// or a time. `None` for any other shape, left to the general parse.
+    /// A timeline parses a million of these.
+    fn parse_plain(value: &[u8]) -> Option<Option<DateKey>> {
+        let date = value.split(|&b| b == b'T').next()?;
+        if !matches!(date.len(), 7 | 10) || date[4] != b'-' || date.get(7).is_some_and(|&b| b != b'-') {
+            return None;
+        }
+        let number = |digits: &[u8]| {
+            let valid = digits.iter().all(u8::is_ascii_digit);
+            valid.then(|| digits.iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0')))
+        };
+        let year = match &date[..4] {
+            b"XXXX" => None,
+            digits => Some(number(digits)? as i32),
+        };
+        let month = number(&date[5..7])?;
+        let day = match date.get(8..) {
+            Some(d) => Some(number(d)?),
+            None => None,
+        };
+        let valid = (1..=12).contains(&month) && day.is_none_or(|d| (1..=31).contains(&d));
+        Some(valid.then(|| DateKey { year, month: month as u8, day: day.map(|d| d as u8) }))
+    }
+
     pub fn precision(&self) -> Precision {
         if self.day.is_some() { Precision::Day } else { Precision::Month }
     }
 
-    /// Dated events first, in order; unknown years after, by month and day.
-    /// Within a month, the month itself sorts before its days.
-    fn sort_key(&self) -> (bool, i32, u8, u8) {
-        (self.year.is_none(), self.year.unwrap_or(0), self.month, self.day.unwrap_or(0))
+    /// The key in 24 bits, in timeline order: dated events first, in
+    /// order; unknown years after, by month and day. Within a month, the
+    /// month itself sorts before its days. Holds the years `parse` gives
+    /// (four digits); a million of these are sorted, so small is fast.
+    fn packed(&self) -> u32 {
+        let (unknown, year) = match self.year {
+            Some(y) => (0, y as u32),
+            None => (1, 0),
+        };
+        debug_assert!(year < 1 << 14, "{year}");
+        unknown << 23 | year << 9 | (self.month as u32) << 5 | self.day.unwrap_or(0) as u32
+    }
+
+    fn unpacked(key: u32) -> DateKey {
+        let (year, day) = ((key >> 9) & 0x3fff, key & 0x1f);
+        DateKey {
+            year: (key >> 23 == 0).then_some(year as i32),
+            month: (key >> 5 & 0xf) as u8,
+            day: (day != 0).then_some(day as u8),
+        }
     }
 }
 
@@ -130,58 +175,75 @@ pub struct Input<'a> {
 /// An event before merging, with what merging compares. Compact (about a
 /// million are held at once on a large corpus): the `Event` is built only
 /// for the rows that survive merging.
+#[derive(Clone, Copy)]
 struct Candidate {
-    date: DateKey,
+    /// [`DateKey::packed`].
+    date: u32,
+    /// The article: its index in the inputs.
+    input: u32,
     start: u32,
     end: u32,
     /// Index of the DATE mention in the article's analysis.
     mention: u32,
-    /// Hashes of the names in the sentence: `ArticleEvents::names[names]`.
+    /// Hashes of the names in the sentence: `Batch::names[names]`.
     names: (u32, u32),
-    words: Signature,
 }
 
-/// The candidates of one article, with the name hashes of all of them in
-/// one vector rather than one allocation each.
-struct ArticleEvents {
+/// How many articles make one [`Batch`]: enough that allocations are few
+/// and large, few enough that the batches spread evenly over the threads.
+const BATCH: usize = 64;
+
+/// The candidates of consecutive articles, with the name hashes of all of
+/// them in one vector: two allocations per batch rather than per article,
+/// which on a large corpus the allocator felt.
+struct Batch {
     cands: Vec<Candidate>,
     names: Vec<u64>,
 }
 
-impl ArticleEvents {
+impl Batch {
     fn names(&self, c: &Candidate) -> &[u64] {
         &self.names[c.names.0 as usize..c.names.1 as usize]
     }
 }
 
-/// Events of one article: one per sentence and date.
-fn article_events(input: &Input) -> ArticleEvents {
-    let a = input.analysis;
-    let mut out = ArticleEvents { cands: Vec::new(), names: Vec::new() };
+/// Events of the articles `inputs`, the first of which is input `first`.
+fn batch_events(first: usize, inputs: &[Input]) -> Batch {
+    // Dates in sentences bound the candidates: no vector grows.
+    let dated = inputs.iter().map(|i| i.analysis.date_sentences.len()).sum();
+    let mut out = Batch { cands: Vec::with_capacity(dated), names: Vec::new() };
     let mut scratch = Vec::new();
-    for &(mention, start, end) in &a.date_sentences {
-        let m = &a.mentions[mention as usize];
-        let Some(date) = DateKey::parse(a.name(m)) else { continue };
-        if out.cands.iter().any(|c| (c.start, c.end) == (start, end) && c.date == date) {
-            continue;
-        }
-        // Dates of one sentence come together: its names and words are
-        // the same for each.
-        let (names, words) = match out.cands.last() {
-            Some(c) if (c.start, c.end) == (start, end) => (c.names, c.words),
-            _ => {
-                let sentence = start as usize..end as usize;
-                let from = out.names.len() as u32;
-                sentence_entities_into(a, &sentence, &mut scratch);
-                out.names.extend(scratch.iter().map(|(_, n)| hash(n.as_bytes())));
-                ((from, out.names.len() as u32), Signature::of(&input.body[sentence]))
-            }
-        };
-        out.cands.push(Candidate { date, start, end, mention, names, words });
+    for (i, input) in inputs.iter().enumerate() {
+        article_events((first + i) as u32, input, &mut out, &mut scratch);
     }
     out.cands.shrink_to_fit();
     out.names.shrink_to_fit();
     out
+}
+
+/// Events of one article, added to `out`: one per sentence and date.
+fn article_events<'a>(index: u32, input: &Input<'a>, out: &mut Batch, scratch: &mut Vec<(Kind, &'a str)>) {
+    let a = input.analysis;
+    let own = out.cands.len();
+    for &(mention, start, end) in &a.date_sentences {
+        let m = &a.mentions[mention as usize];
+        let Some(date) = DateKey::parse(a.name(m)).map(|d| d.packed()) else { continue };
+        if out.cands[own..].iter().any(|c| (c.start, c.end) == (start, end) && c.date == date) {
+            continue;
+        }
+        // Dates of one sentence come together: its names are the same for
+        // each.
+        let names = match out.cands[own..].last() {
+            Some(c) if (c.start, c.end) == (start, end) => c.names,
+            _ => {
+                let from = out.names.len() as u32;
+                sentence_entities_into(a, &(start as usize..end as usize), scratch);
+                out.names.extend(scratch.iter().map(|(_, n)| hash(n.as_bytes())));
+                (from, out.names.len() as u32)
+            }
+        };
+        out.cands.push(Candidate { date, input: index, start, end, mention, names });
+    }
 }
 
 /// FNV-1a: tiny and fast; used for bucketing only, never for security.
@@ -198,37 +260,48 @@ const FNV_PRIME: u64 = 0x0100_0000_01b3;
 struct Signature([u64; 4]);
 
 impl Signature {
+    /// Words are runs of alphanumeric chars longer than two bytes, hashed
+    /// lowercased (ASCII) with FNV-1a; the hash's low byte picks the bit.
+    /// That byte depends on the low bytes of the state and input only (xor
+    /// and multiply carry upward, never down), so an 8-bit state gives the
+    /// same bits as the 64-bit hash at a fraction of the work: this runs
+    /// over every dated sentence, a third of a large corpus.
     fn of(sentence: &str) -> Signature {
-        // Words are runs of alphanumeric chars longer than two bytes, hashed
-        // lowercased (ASCII). One pass over the bytes with the hash kept
-        // running: no per-word buffer, and no char decoding for ASCII.
+        const BASIS: u8 = FNV_BASIS as u8;
+        const PRIME: u8 = FNV_PRIME as u8;
         let mut bits = [0u64; 4];
-        let b = sentence.as_bytes();
-        let (mut h, mut len) = (FNV_BASIS, 0usize);
-        let mut i = 0;
-        while i <= b.len() {
-            let (word, n) = match b.get(i) {
-                None => (false, 1),
-                Some(&c) if c < 0x80 => (c.is_ascii_alphanumeric(), 1),
-                Some(_) => {
-                    let c = sentence[i..].chars().next().unwrap_or(' ');
-                    (c.is_alphanumeric(), c.len_utf8())
-                }
-            };
-            if word {
-                for &c in &b[i..i + n] {
-                    h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
-                }
-                len += n;
-            } else {
-                if len > 2 {
-                    let h = h as usize;
-                    bits[(h >> 6) & 3] |= 1 << (h & 63);
-                }
-                (h, len) = (FNV_BASIS, 0);
+        let mut set = |h: u8, len: usize| {
+            if len > 2 {
+                bits[h as usize >> 6] |= 1 << (h & 63);
             }
+        };
+        let b = sentence.as_bytes();
+        let (mut h, mut len) = (BASIS, 0usize);
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            if ascii::CLASS[c as usize] != 0 {
+                // ASCII letters and digits all have 0x20 set once lowercased.
+                h = (h ^ (c | 0x20)).wrapping_mul(PRIME);
+                (len, i) = (len + 1, i + 1);
+                continue;
+            }
+            let mut n = 1;
+            if c >= 0x80 {
+                let ch = sentence[i..].chars().next().unwrap_or(' ');
+                n = ch.len_utf8();
+                if ch.is_alphanumeric() {
+                    for &c in &b[i..i + n] {
+                        h = (h ^ c).wrapping_mul(PRIME);
+                    }
+                    (len, i) = (len + n, i + n);
+                    continue;
+                }
+            }
+            set(h, len);
+            (h, len) = (BASIS, 0);
             i += n;
         }
+        set(h, len);
         Signature(bits)
     }
 
@@ -248,80 +321,133 @@ impl Signature {
 /// entity, similar sentence) merged into one row with its sources.
 ///
 /// Finding each article's events runs in parallel. Then the events are
-/// sorted by date (stable, so corpus order holds within a day) and merged
-/// one date at a time, so the bookkeeping for merging never holds more than
-/// one day's events.
+/// sorted by date (corpus order holds within a day) and merged one date at
+/// a time, so the bookkeeping for merging never holds more than one day's
+/// events.
 pub fn build(inputs: &[Input]) -> Vec<Event> {
     use rayon::prelude::*;
-    // Per article rather than flattened into one vector, and sorted as a
+    // In batches rather than flattened into one vector, and sorted as a
     // list of positions: the candidates are never copied or moved, which
     // kept two or three copies of them alive at the peak.
-    let per_article: Vec<ArticleEvents> = inputs.par_iter().map(article_events).collect();
-    let mut order: Vec<(u32, u32)> = Vec::with_capacity(per_article.iter().map(|e| e.cands.len()).sum());
-    for (a, ev) in per_article.iter().enumerate() {
-        order.extend((0..ev.cands.len() as u32).map(|k| (a as u32, k)));
+    let batches: Vec<Batch> =
+        inputs.par_chunks(BATCH).enumerate().map(|(b, chunk)| batch_events(b * BATCH, chunk)).collect();
+    // (date and batch, index in the batch), packed so that sorting compares
+    // integers: the whole tuple is unique and in corpus order before
+    // sorting, so an unstable sort keeps corpus order within a day.
+    let mut order: Vec<(u64, u32)> = Vec::with_capacity(batches.iter().map(|b| b.cands.len()).sum());
+    for (b, batch) in batches.iter().enumerate() {
+        order.extend(batch.cands.iter().enumerate().map(|(k, c)| ((c.date as u64) << 32 | b as u64, k as u32)));
     }
-    // Stable: corpus order holds within a day.
-    order.par_sort_by_cached_key(|&(a, k)| per_article[a as usize].cands[k as usize].date.sort_key());
+    order.par_sort_unstable();
     let mut events: Vec<Event> = Vec::with_capacity(order.len());
-    // The day's events by name, newest first: `by_name` holds the head of
-    // each name's list in `links`, as (event, previous link). One flat
-    // vector instead of a vector per name and day.
-    // Keys are already hashes; hashbrown's default hasher is far cheaper
-    // than SipHash, and the map's order is never read.
-    let mut by_name: hashbrown::HashMap<u64, u32> = hashbrown::HashMap::new();
-    let mut links: Vec<(u32, u32)> = Vec::new();
-    let mut words: Vec<Signature> = Vec::new();
-    let mut day_start = 0;
-    for (a, k) in order {
-        let ev = &per_article[a as usize];
-        let cand = &ev.cands[k as usize];
-        let article = inputs[a as usize].article;
-        if events.get(day_start).is_some_and(|e| e.date != cand.date) {
-            by_name.clear();
-            links.clear();
-            words.clear();
-            day_start = events.len();
-        }
-        // Bounded: a name told on one day by thousands of events compares
-        // against the latest few only.
-        let same = ev.names(cand).iter().find_map(|name| {
-            let mut link = *by_name.get(name)?;
-            let mut seen = 0;
-            while link != u32::MAX && seen < 32 {
-                let (c, prev) = links[link as usize];
-                if words[c as usize - day_start].similar(&cand.words) {
-                    return Some(c as usize);
-                }
-                (link, seen) = (prev, seen + 1);
-            }
-            None
-        });
-        match same {
-            Some(c) => {
-                let target = &mut events[c];
-                if target.article != article && !target.also.contains(&article) {
-                    target.also.push(article);
-                }
-            }
-            None => {
-                for &name in ev.names(cand) {
-                    let head = by_name.entry(name).or_insert(u32::MAX);
-                    links.push((events.len() as u32, *head));
-                    *head = links.len() as u32 - 1;
-                }
-                events.push(Event {
-                    date: cand.date,
-                    article,
-                    sentence: cand.start as usize..cand.end as usize,
-                    mention: cand.mention as usize,
-                    also: Vec::new(),
-                });
-                words.push(cand.words);
-            }
-        }
+    let mut day = Day::default();
+    for run in order.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
+        day.gather(run, &batches, inputs);
+        day.merge(inputs, &mut events);
     }
     events
+}
+
+/// One day's candidates, copied together from their articles before
+/// merging, and the bookkeeping for merging them.
+#[derive(Default)]
+struct Day {
+    /// In corpus order.
+    cands: Vec<Candidate>,
+    /// Hashes of the names of the candidates: their `names` index here.
+    names: Vec<u64>,
+    /// The day's events by name, newest first: `by_name` holds the head of
+    /// each name's list in `links`, as (event, previous link). One flat
+    /// vector instead of a vector per name and day. Keys are already
+    /// hashes; hashbrown's default hasher is far cheaper than SipHash, and
+    /// the map's order is never read.
+    by_name: hashbrown::HashMap<u64, u32>,
+    links: Vec<(u32, u32)>,
+    /// The day's events: the candidate each came from, and its words once
+    /// compared. Signatures are computed when first compared: a third of
+    /// the candidates never are (no event of the day shares a name with
+    /// them), and holding one per candidate cost 32 bytes each at the peak.
+    words: Vec<(u32, Option<Signature>)>,
+}
+
+impl Day {
+    /// Copies the candidates of `run` (one day's, sorted) from their
+    /// articles. A tight loop whose reads do not wait on one another, so
+    /// the processor overlaps their cache misses; done inside the merging
+    /// loop, each of them stalled it.
+    fn gather(&mut self, run: &[(u64, u32)], batches: &[Batch], inputs: &[Input]) {
+        self.cands.clear();
+        self.names.clear();
+        let mut warm = 0u8;
+        for &(db, k) in run {
+            let batch = &batches[db as u32 as usize];
+            let c = &batch.cands[k as usize];
+            let from = self.names.len() as u32;
+            self.names.extend_from_slice(batch.names(c));
+            let names = (from, self.names.len() as u32);
+            self.cands.push(Candidate { names, ..*c });
+            // The sentence's bytes, for its signature if compared.
+            let body = &inputs[c.input as usize].body.as_bytes()[c.start as usize..c.end as usize];
+            warm = body.iter().step_by(64).chain(body.last()).fold(warm, |w, &b| w ^ b);
+        }
+        std::hint::black_box(warm);
+    }
+
+    /// Merges the gathered candidates into `events`: one event per
+    /// candidate, unless one of the day's events already shares a name
+    /// with it and has similar words.
+    fn merge(&mut self, inputs: &[Input], events: &mut Vec<Event>) {
+        self.by_name.clear();
+        self.links.clear();
+        self.words.clear();
+        let Day { cands, names, by_name, links, words } = self;
+        let words_of = |c: &Candidate| Signature::of(&inputs[c.input as usize].body[c.start as usize..c.end as usize]);
+        let day_start = events.len();
+        for (i, cand) in cands.iter().enumerate() {
+            let names = &names[cand.names.0 as usize..cand.names.1 as usize];
+            let article = inputs[cand.input as usize].article;
+            let mut own = None;
+            // Bounded: a name told on one day by thousands of events
+            // compares against the latest few only.
+            let same = names.iter().find_map(|name| {
+                let mut link = *by_name.get(name)?;
+                let mut seen = 0;
+                while link != u32::MAX && seen < 32 {
+                    let (c, prev) = links[link as usize];
+                    let (from, theirs) = &mut words[c as usize - day_start];
+                    let theirs = theirs.get_or_insert_with(|| words_of(&cands[*from as usize]));
+                    if theirs.similar(own.get_or_insert_with(|| words_of(cand))) {
+                        return Some(c as usize);
+                    }
+                    (link, seen) = (prev, seen + 1);
+                }
+                None
+            });
+            match same {
+                Some(c) => {
+                    let target = &mut events[c];
+                    if target.article != article && !target.also.contains(&article) {
+                        target.also.push(article);
+                    }
+                }
+                None => {
+                    for &name in names {
+                        let head = by_name.entry(name).or_insert(u32::MAX);
+                        links.push((events.len() as u32, *head));
+                        *head = links.len() as u32 - 1;
+                    }
+                    events.push(Event {
+                        date: DateKey::unpacked(cand.date),
+                        article,
+                        sentence: cand.start as usize..cand.end as usize,
+                        mention: cand.mention as usize,
+                        also: Vec::new(),
+                    });
+                    words.push((i as u32, own));
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -359,12 +485,75 @@ mod tests {
         a
     }
 
+    /// The signature as first written: the full 64-bit FNV-1a of each
+    /// lowercased word, char by char.
+    fn reference_signature(sentence: &str) -> [u64; 4] {
+        let mut bits = [0u64; 4];
+        for w in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2) {
+            let h = hash(w.to_ascii_lowercase().as_bytes()) as usize;
+            bits[(h >> 6) & 3] |= 1 << (h & 63);
+        }
+        bits
+    }
+
+    #[test]
+    fn signatures_match_the_full_hash() {
+        for s in [
+            "",
+            "On December 4, Governor Khinstin announced the monument in Kursk.",
+            "Kim Jong Un’s New Year’s message: «heroic» participation (SWO) in 2025—Pyongyang",
+            "Zürich, São Paulo and Đà Nẵng; ΑΘΗΝΑ and Москва; 東京 ２０２５ x1 ab abc",
+            "trailing word",
+            "  spaces\tand\nnewlines\u{a0}nbsp ",
+        ] {
+            assert_eq!(Signature::of(s).0, reference_signature(s), "{s}");
+        }
+    }
+
     #[test]
     fn date_keys() {
         assert_eq!(DateKey::parse("2025-12-04").map(|d| d.to_string()).as_deref(), Some("2025-12-04"));
         assert_eq!(DateKey::parse("XXXX-12-04").map(|d| d.to_string()).as_deref(), Some("????-12-04"));
         assert_eq!(DateKey::parse("2025-07").unwrap().precision(), Precision::Month);
         assert_eq!(DateKey::parse("2025-12-04T15:00").unwrap().precision(), Precision::Day);
+        for d in ["2025-12-04", "XXXX-12-04", "2025-07", "XXXX-01", "0000-01-31", "9999-12-31"] {
+            let d = DateKey::parse(d).unwrap();
+            assert_eq!(DateKey::unpacked(d.packed()), d);
+        }
+        // The digit-by-digit path and the general one agree.
+        for value in [
+            "2025-12-04",
+            "XXXX-12-04",
+            "2025-07",
+            "XXXX-07",
+            "2025-12-04T15:00",
+            "2025-07TNI",
+            "2025-00",
+            "2025-12-32",
+            "2025-12-00",
+            "2025-1-04",
+            "+025-12-04",
+            "2025-+1-04",
+            "XXXX-XX",
+            "2025-12-04-01",
+            "2025/12/04",
+            "T",
+        ] {
+            let general = Some(value.split('T').next().unwrap().to_string());
+            let via_general = general.and_then(|v| {
+                let mut parts = v.split('-');
+                let year = parts.next()?;
+                let year =
+                    if year == "XXXX" { None } else { Some(year.parse::<i32>().ok().filter(|_| year.len() == 4)?) };
+                let month: u8 = parts.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
+                let day = match parts.next() {
+                    None => None,
+                    Some(d) => Some(d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?),
+                };
+                parts.next().is_none().then_some(DateKey { year, month, day })
+            });
+            assert_eq!(DateKey::parse(value), via_general, "{value}");
+        }
         for not_an_event in ["2025", "2025-W48", "P4Y", "PRESENT_REF", "2025-Q1", "2025-SU", "19", "2025-13"] {
             assert_eq!(DateKey::parse(not_an_event), None, "{not_an_event}");
         }
@@ -396,6 +585,33 @@ mod tests {
         assert_eq!(ev.len(), 2);
         assert_eq!(ev[0].sources().collect::<Vec<_>>(), [0, 1]);
         assert_eq!(ev[1].sources().collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn merging_looks_past_newer_events_of_the_same_name() {
+        // On one day: A (Kim), B (Lavrov, never compared), C like A (merges
+        // into A), D unlike A (a new event), E like A: compared with D first
+        // (newest), then with A.
+        let bodies = [
+            "On December 4, Kim opened the new bridge over the river in Wonsan.",
+            "On December 4, Lavrov flew home from the summit talks in Pyongyang.",
+            "Kim opened the new bridge over the river in Wonsan on December 4.",
+            "On December 4, Kim praised the harvest of potatoes in the north.",
+            "On December 4, Kim opened a new bridge over the river at Wonsan.",
+        ];
+        let analyses: Vec<Analysis> = bodies
+            .iter()
+            .map(|b| {
+                let name = if b.contains("Lavrov") { "Lavrov" } else { "Kim" };
+                analysis(b, &[("December 4", "2025-12-04")], &[name])
+            })
+            .collect();
+        let inputs: Vec<Input> = (0..bodies.len())
+            .map(|i| Input { article: 10 + i as u32, body: bodies[i], analysis: &analyses[i] })
+            .collect();
+        let ev = build(&inputs);
+        let sources: Vec<Vec<u32>> = ev.iter().map(|e| e.sources().collect()).collect();
+        assert_eq!(sources, [vec![10, 12, 14], vec![11], vec![13]]);
     }
 
     #[test]
