@@ -70,6 +70,8 @@ fn ctrl_z_suspends_and_fg_redraws_everything() {
 }
 
 #[test]
+// The hook that panics on request is compiled into debug builds only.
+#[cfg_attr(not(debug_assertions), ignore = "needs the debug-build panic hook (DOSSIER_DEBUG_PANIC_IN_DRAW)")]
 fn a_panic_inside_drawing_restores_the_terminal_and_prints_the_message() {
     let bin = shell_quote(env!("CARGO_BIN_EXE_dossier"));
     let cmd = run_then_report_modes(&format!("RUST_BACKTRACE=0 DOSSIER_DEBUG_PANIC_IN_DRAW=1 {bin}"));
