@@ -268,7 +268,7 @@ fn word_starts_uncached(w: &str) -> u8 {
         || season_word(w).is_some()
         || STARTERS.contains(w);
     let cap = month(w).is_some() || month_abbr(w).is_some() || weekday(w).is_some();
-    u8::from(any) * ANY_CASE | u8::from(cap) * CAPITALISED
+    (u8::from(any) * ANY_CASE) | (u8::from(cap) * CAPITALISED)
 }
 
 /// Distinct words a thread remembers `word_starts` for; past this, the
