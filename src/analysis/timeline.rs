@@ -212,7 +212,7 @@ fn batch_events(first: usize, inputs: &[Input]) -> Batch {
     // Dates in sentences bound the candidates: no vector grows.
     let dated = inputs.iter().map(|i| i.analysis.date_sentences.len()).sum();
     let mut out = Batch { cands: Vec::with_capacity(dated), names: Vec::new() };
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     for (i, input) in inputs.iter().enumerate() {
         article_events((first + i) as u32, input, &mut out, &mut scratch);
     }
@@ -221,10 +221,22 @@ fn batch_events(first: usize, inputs: &[Input]) -> Batch {
     out
 }
 
+/// Buffers `article_events` reuses from one article to the next.
+#[derive(Default)]
+struct Scratch {
+    /// A sentence's names as (kind, index into the article's names).
+    names: Vec<(Kind, u32)>,
+    /// Hash of each of the article's names, 0 until first needed: a name
+    /// recurs in many dated sentences, and is hashed once.
+    hashes: Vec<u64>,
+}
+
 /// Events of one article, added to `out`: one per sentence and date.
-fn article_events<'a>(index: u32, input: &Input<'a>, out: &mut Batch, scratch: &mut Vec<(Kind, &'a str)>) {
+fn article_events(index: u32, input: &Input, out: &mut Batch, scratch: &mut Scratch) {
     let a = input.analysis;
     let own = out.cands.len();
+    scratch.hashes.clear();
+    scratch.hashes.resize(a.names.len(), 0);
     for &(mention, start, end) in &a.date_sentences {
         let m = &a.mentions[mention as usize];
         let Some(date) = DateKey::parse(a.name(m)).map(|d| d.packed()) else { continue };
@@ -236,9 +248,22 @@ fn article_events<'a>(index: u32, input: &Input<'a>, out: &mut Batch, scratch: &
         let names = match out.cands[own..].last() {
             Some(c) if (c.start, c.end) == (start, end) => c.names,
             _ => {
+                // As `sentence_entities`, but by name index: names are
+                // interned per article, so equal indices are equal names.
                 let from = out.names.len() as u32;
-                sentence_entities_into(a, &(start as usize..end as usize), scratch);
-                out.names.extend(scratch.iter().map(|(_, n)| hash(n.as_bytes())));
+                scratch.names.clear();
+                for m in mentions_in(a, &(start as usize..end as usize)).filter(|m| m.kind != Kind::Date) {
+                    if !scratch.names.contains(&(m.kind, m.name)) {
+                        scratch.names.push((m.kind, m.name));
+                    }
+                }
+                for &(_, n) in &scratch.names {
+                    let h = &mut scratch.hashes[n as usize];
+                    if *h == 0 {
+                        *h = hash(a.names[n as usize].as_bytes());
+                    }
+                    out.names.push(*h);
+                }
                 (from, out.names.len() as u32)
             }
         };
