@@ -124,8 +124,7 @@ fn event_loop(
                             drop(snapshot);
                             // The build's scratch memory is free now: give it
                             // back to the system rather than keep it resident.
-                            // SAFETY: malloc_trim only releases free heap pages.
-                            unsafe { libc::malloc_trim(0) };
+                            finalize::release_free_memory();
                             let _ = tx.send(LoopEvent::Msg(Msg::Finalized(done)));
                         });
                     }

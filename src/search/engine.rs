@@ -123,16 +123,17 @@ impl Index {
                     if r.len() > 256 {
                         continue; // would allow nearly every bit anyway
                     }
-                    r.map(|t| next_bit(&self.terms[t as usize])).fold(0, |a, b| a | b)
+                    r.map(|t| next_bit(self.term(t))).fold(0, |a, b| a | b)
                 } else {
                     next_bit(next)
                 };
                 let mut bits = vec![0u64; (self.n_docs as usize).div_ceil(64)];
                 if let Some(t) = self.term_id(&p.words[i]) {
-                    let (docs, _) = self.postings(t);
-                    for (&d, &sig) in docs.iter().zip(self.next_sigs(t)) {
-                        if sig & bit != 0 {
-                            bits[d as usize / 64] |= 1 << (d % 64);
+                    for seg in self.postings(t) {
+                        for (&d, &sig) in seg.docs.iter().zip(seg.next) {
+                            if sig & bit != 0 {
+                                bits[d as usize / 64] |= 1 << (d % 64);
+                            }
                         }
                     }
                 }
@@ -182,11 +183,8 @@ impl Index {
         for w in &q.words {
             let (cands, _) = self.candidates(&matcher, w, None);
             for (t, _) in cands {
-                let (docs, flags) = self.postings(t);
-                if let Ok(i) = docs.binary_search(&doc)
-                    && w.kind.is_none_or(|k| flags[i] & kind_flag(k) != 0)
-                {
-                    out.push(self.terms[t as usize].to_string());
+                if self.flags_in(t, doc).is_some_and(|f| w.kind.is_none_or(|k| f & kind_flag(k) != 0)) {
+                    out.push(self.term(t).to_string());
                 }
             }
         }
@@ -258,7 +256,7 @@ impl Index {
         if w.exact {
             let r = self.prefix_range(&w.text);
             for t in r {
-                let term = &*self.terms[t as usize];
+                let term = self.term(t);
                 if term.len() == w.text.len() {
                     if ok(t) {
                         out.push((t, EXACT));
@@ -281,7 +279,7 @@ impl Index {
         };
         let mut pool = Vec::new();
         for t in scan {
-            let term = &*self.terms[t as usize];
+            let term = self.term(t);
             if !is_subsequence(&w.chars, term) {
                 continue;
             }
@@ -305,7 +303,7 @@ impl Index {
                     if (w.mask & !mask).count_ones() as usize > k || !ok(t) {
                         continue;
                     }
-                    let term = &*self.terms[t as usize];
+                    let term = self.term(t);
                     if let Some(s) = typo_score(w, term, mask, qn) {
                         out.push((t, s));
                     }
@@ -327,30 +325,32 @@ impl Index {
         let mut touched = Vec::new();
         let mut read = 0usize;
         for (i, &(t, s)) in cands.iter().enumerate() {
-            let (docs, flags) = self.postings(t);
-            if i > 0 && read + docs.len() > POSTINGS_BUDGET {
+            let df = self.doc_freq(t);
+            if i > 0 && read + df > POSTINGS_BUDGET {
                 break;
             }
-            read += docs.len();
-            for (&d, &f) in docs.iter().zip(flags) {
-                if allow.is_some_and(|a| a[d as usize / 64] & (1 << (d % 64)) == 0) {
-                    continue;
-                }
-                let fl = if need != 0 {
-                    if f & need == 0 {
+            read += df;
+            for p in self.postings(t) {
+                for (&d, &f) in p.docs.iter().zip(p.flags) {
+                    if allow.is_some_and(|a| a[d as usize / 64] & (1 << (d % 64)) == 0) {
                         continue;
                     }
-                    f & (need | TITLE)
-                } else {
-                    f & (TITLE | BODY | NAME)
-                };
-                let sc = (s + field_bonus(fl)) as u16;
-                let b = &mut best[d as usize];
-                if *b == 0 {
-                    touched.push(d);
-                }
-                if sc > *b {
-                    *b = sc;
+                    let fl = if need != 0 {
+                        if f & need == 0 {
+                            continue;
+                        }
+                        f & (need | TITLE)
+                    } else {
+                        f & (TITLE | BODY | NAME)
+                    };
+                    let sc = (s + field_bonus(fl)) as u16;
+                    let b = &mut best[d as usize];
+                    if *b == 0 {
+                        touched.push(d);
+                    }
+                    if sc > *b {
+                        *b = sc;
+                    }
                 }
             }
         }

@@ -51,7 +51,10 @@ mod index;
 pub mod matching;
 mod phrase;
 mod query;
+#[cfg(test)]
+mod segment_tests;
 pub mod text;
+mod vocab;
 pub mod worker;
 
 use crate::analysis::Kind;
