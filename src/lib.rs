@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod headless;
 pub mod search;
 pub mod store;
+pub mod strings;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -105,54 +105,11 @@ pub struct Analysis {
     pub date_sentences: Vec<(u32, u32, u32)>,
 }
 
-/// Distinct strings of one article in one buffer: a corpus holds millions
-/// of names, and one allocation per article instead of one per name saves
-/// both the allocator's overhead and its time.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Names {
-    text: String,
-    /// End of each string in `text`; it starts where the previous ends.
-    ends: Vec<u32>,
-}
-
-impl Names {
-    /// Appends `s` and returns its index.
-    pub fn push(&mut self, s: &str) -> u32 {
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
-        self.ends.len() as u32 - 1
-    }
-
-    pub fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)? as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        Some(&self.text[start..end])
-    }
-
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
-        (0..self.len()).filter_map(|i| self.get(i))
-    }
-
-    fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
-    }
-}
-
-impl std::ops::Index<usize> for Names {
-    type Output = str;
-    fn index(&self, i: usize) -> &str {
-        self.get(i).expect("name index in range")
-    }
-}
+/// Distinct strings of one article (canonical names and TIMEX3 values) in
+/// one buffer: a corpus holds millions of names, and one allocation per
+/// article instead of one per name saves both the allocator's overhead and
+/// its time.
+pub type Names = crate::strings::Strings;
 
 impl Analysis {
     pub fn name(&self, m: &Mention) -> &str {
@@ -174,27 +131,13 @@ pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
     // eight of text, mentions at one per 40 to 60 bytes), trimmed at the
     // end: growing these a doubling at a time was the largest source of
     // allocator work in the whole run.
-    out.names.text.reserve(64 + body.len() / 8);
-    out.names.ends.reserve(dates.len() + 8 + body.len() / 64);
     out.mentions.reserve(dates.len() + 8 + body.len() / 40);
-    // Interned by content: the table holds indices into `out.names`, so
-    // each distinct string is stored once, in the article's buffer.
-    let mut seen: hashbrown::HashTable<u32> = hashbrown::HashTable::new();
-    let hasher = hashbrown::DefaultHashBuilder::default();
-    let mut intern = |names: &mut Names, s: &str| -> u32 {
-        use std::hash::BuildHasher;
-        let h = hasher.hash_one(s);
-        let found = seen.find(h, |&i| &names[i as usize] == s).copied();
-        found.unwrap_or_else(|| {
-            let i = names.push(s);
-            seen.insert_unique(h, i, |&i| hasher.hash_one(&names[i as usize]));
-            i
-        })
-    };
+    // Interned by content, so each distinct string is stored once.
+    let mut names = crate::strings::Interner::with_capacity(dates.len() + 8 + body.len() / 64, 64 + body.len() / 8);
     // Dates win where a name rule and a date rule claim the same words
     // ("New Year" is a date, not an organisation).
     for t in &dates {
-        let name = intern(&mut out.names, &t.value);
+        let name = names.intern(&t.value);
         out.mentions.push(Mention {
             start: t.start as u32,
             end: t.end as u32,
@@ -214,7 +157,7 @@ pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
         if dates.get(next_date).is_some_and(|t| t.start < end) {
             return;
         }
-        let name = intern(&mut out.names, canonical);
+        let name = names.intern(canonical);
         out.mentions.push(Mention { start: start as u32, end: end as u32, kind, timex: None, name });
     });
     out.mentions.sort_by_key(|m| m.start);
@@ -222,6 +165,7 @@ pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
     // Kept for the life of the corpus: no spare capacity.
     out.mentions.shrink_to_fit();
     out.date_sentences.shrink_to_fit();
+    out.names = names.into_strings();
     out.names.shrink_to_fit();
     out
 }

@@ -144,18 +144,19 @@ impl Event {
 
 /// The names (not dates) in the sentence at `r`, each once, in order.
 fn sentence_entities<'a>(analysis: &'a Analysis, r: &Range<usize>) -> Vec<(Kind, &'a str)> {
-    let mut out = Vec::new();
-    sentence_entities_into(analysis, r, &mut out);
-    out
+    let mut ids = Vec::new();
+    sentence_names_into(analysis, r, &mut ids);
+    ids.into_iter().map(|(kind, n)| (kind, &analysis.names[n as usize])).collect()
 }
 
-/// [`sentence_entities`] into a cleared `out`, so a caller can reuse it.
-fn sentence_entities_into<'a>(analysis: &'a Analysis, r: &Range<usize>, out: &mut Vec<(Kind, &'a str)>) {
+/// [`sentence_entities`] as indices into the article's names, into a
+/// cleared `out`: names are interned per article, so equal indices are
+/// equal names, and the merge can hash each name once per article.
+fn sentence_names_into(analysis: &Analysis, r: &Range<usize>, out: &mut Vec<(Kind, u32)>) {
     out.clear();
     for m in mentions_in(analysis, r).filter(|m| m.kind != Kind::Date) {
-        let e = (m.kind, analysis.name(m));
-        if !out.contains(&e) {
-            out.push(e);
+        if !out.contains(&(m.kind, m.name)) {
+            out.push((m.kind, m.name));
         }
     }
 }
@@ -248,15 +249,8 @@ fn article_events(index: u32, input: &Input, out: &mut Batch, scratch: &mut Scra
         let names = match out.cands[own..].last() {
             Some(c) if (c.start, c.end) == (start, end) => c.names,
             _ => {
-                // As `sentence_entities`, but by name index: names are
-                // interned per article, so equal indices are equal names.
                 let from = out.names.len() as u32;
-                scratch.names.clear();
-                for m in mentions_in(a, &(start as usize..end as usize)).filter(|m| m.kind != Kind::Date) {
-                    if !scratch.names.contains(&(m.kind, m.name)) {
-                        scratch.names.push((m.kind, m.name));
-                    }
-                }
+                sentence_names_into(a, &(start as usize..end as usize), &mut scratch.names);
                 for &(_, n) in &scratch.names {
                     let h = &mut scratch.hashes[n as usize];
                     if *h == 0 {

@@ -25,8 +25,8 @@
 
 use super::DocInput;
 use super::text::{char_mask, fold_into, tokens};
-use super::vocab::{Interner, Terms};
 use crate::analysis::Kind;
+use crate::strings::{Interner, Strings as Terms};
 use hashbrown::HashMap;
 use rayon::prelude::*;
 
@@ -245,7 +245,7 @@ fn index_chunk<'a>(docs: std::ops::Range<usize>, input: &impl Fn(usize) -> DocIn
         (doc[at], flag[at], next[at]) = (d, s.flags, s.next);
     }
     drop(b.all);
-    (Local { terms: b.vocab.into_terms(), off, doc, flag, next }, b.dates)
+    (Local { terms: b.vocab.into_strings(), off, doc, flag, next }, b.dates)
 }
 
 /// The distinct terms of several vocabularies, sorted (byte order).
@@ -265,10 +265,10 @@ fn merge_sorted(vocabs: &[&Terms]) -> Terms {
     let mut out = Terms::default();
     loop {
         let heads = vocabs.iter().zip(&at).filter(|(v, i)| (**i as usize) < v.len());
-        let Some(min) = heads.map(|(v, &i)| v.get(i)).min() else { break };
+        let Some(min) = heads.map(|(v, &i)| &v[i as usize]).min() else { break };
         out.push(min);
         for (v, i) in vocabs.iter().zip(&mut at) {
-            if (*i as usize) < v.len() && v.get(*i) == min {
+            if (*i as usize) < v.len() && &v[*i as usize] == min {
                 *i += 1;
             }
         }
@@ -283,7 +283,7 @@ fn partition_terms(terms: &Terms, from: u32, below: impl Fn(&str) -> bool) -> u3
     let (mut lo, mut hi) = (from, terms.len() as u32);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if below(terms.get(mid)) {
+        if below(&terms[mid as usize]) {
             lo = mid + 1;
         } else {
             hi = mid;
@@ -295,7 +295,7 @@ fn partition_terms(terms: &Terms, from: u32, below: impl Fn(&str) -> bool) -> u3
 /// The id of `t` in sorted `terms`.
 fn find_term(terms: &Terms, t: &str) -> Option<u32> {
     let i = partition_terms(terms, 0, |g| g < t);
-    (i < terms.len() as u32 && terms.get(i) == t).then_some(i)
+    (i < terms.len() as u32 && &terms[i as usize] == t).then_some(i)
 }
 
 /// Merges chunks (in doc order) into one `Local` with a sorted vocabulary,
@@ -412,7 +412,7 @@ impl Index {
             let mut k = 0;
             for (g, t) in terms.iter().enumerate() {
                 off[g * segs + s] = l.off[k];
-                if k < l.terms.len() && l.terms.get(k as u32) == t {
+                if k < l.terms.len() && &l.terms[k] == t {
                     let (a, b) = (l.off[k] as usize, l.off[k + 1] as usize);
                     term_flags[g] |= l.flag[a..b].iter().fold(0, |x, y| x | y);
                     k += 1;
@@ -474,7 +474,7 @@ impl Index {
 
     /// The text of term `t`.
     pub(crate) fn term(&self, t: u32) -> &str {
-        self.terms.get(t)
+        &self.terms[t as usize]
     }
 
     /// A term's postings, segment by segment (so in doc order).

@@ -54,7 +54,6 @@ mod query;
 #[cfg(test)]
 mod segment_tests;
 pub mod text;
-mod vocab;
 pub mod worker;
 
 use crate::analysis::Kind;
