@@ -276,20 +276,32 @@ fn word_starts_uncached(w: &str) -> u8 {
 const MEMO_WORDS: usize = 1 << 16;
 
 thread_local! {
-    static MEMO: std::cell::RefCell<hashbrown::HashMap<Box<str>, u8>> = Default::default();
+    static MEMO: std::cell::RefCell<hashbrown::HashMap<u128, u8>> = Default::default();
+}
+
+/// A word of up to 16 bytes as one integer, so the memo compares keys
+/// without a call to `memcmp` (that call was 4% of the whole run). Word
+/// tokens are ASCII letters and digits, never 0, so the zero padding keeps
+/// keys of different lengths apart.
+fn packed(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    (b.len() <= 16).then(|| b.iter().rev().fold(0u128, |k, &c| (k << 8) | u128::from(c)))
 }
 
 /// Which kind of opener `w` (lowercase) is, remembered per word: one hash
 /// probe instead of the five lexicon lookups, for every word of every
 /// sentence that passes the prefilter.
 fn word_starts(w: &str) -> u8 {
+    let Some(key) = packed(w) else {
+        return word_starts_uncached(w);
+    };
     MEMO.with_borrow_mut(|memo| {
-        if let Some(&bits) = memo.get(w) {
+        if let Some(&bits) = memo.get(&key) {
             return bits;
         }
         let bits = word_starts_uncached(w);
         if memo.len() < MEMO_WORDS {
-            memo.insert(w.into(), bits);
+            memo.insert(key, bits);
         }
         bits
     })
