@@ -125,36 +125,31 @@ impl Analysis {
 /// against (the article's date, else the reference date).
 pub fn analyze(body: &str, dct: Option<chrono::NaiveDate>) -> Analysis {
     let sents = sentences::split(body);
-    let dates = timex::find(body, &sents, dct);
     let mut out = Analysis::default();
     // Room for a typical article up front (names run at about one byte in
     // eight of text, mentions at one per 40 to 60 bytes), trimmed at the
     // end: growing these a doubling at a time was the largest source of
     // allocator work in the whole run.
-    out.mentions.reserve(dates.len() + 8 + body.len() / 40);
+    out.mentions.reserve(8 + body.len() / 40);
     // Interned by content, so each distinct string is stored once.
-    let mut names = crate::strings::Interner::with_capacity(dates.len() + 8 + body.len() / 64, 64 + body.len() / 8);
+    let mut names = crate::strings::Interner::with_capacity(8 + body.len() / 64, 64 + body.len() / 8);
     // Dates win where a name rule and a date rule claim the same words
     // ("New Year" is a date, not an organisation).
-    for t in &dates {
-        let name = names.intern(&t.value);
-        out.mentions.push(Mention {
-            start: t.start as u32,
-            end: t.end as u32,
-            kind: Kind::Date,
-            timex: Some(t.ty),
-            name,
-        });
-    }
+    timex::find_each(body, &sents, dct, true, |start, end, ty, value| {
+        let name = names.intern(value);
+        out.mentions.push(Mention { start: start as u32, end: end as u32, kind: Kind::Date, timex: Some(ty), name });
+    });
+    let n_dates = out.mentions.len();
     // Both lists are sorted and non-overlapping: one pass finds the clashes.
     // Names arrive through a callback with their canonical form borrowed,
     // so none is allocated just to be copied here.
     let mut next_date = 0;
     entities::extract_each(body, &sents, |start, end, kind, canonical| {
-        while dates.get(next_date).is_some_and(|t| t.end <= start) {
+        let (start32, end32) = (start as u32, end as u32);
+        while next_date < n_dates && out.mentions[next_date].end <= start32 {
             next_date += 1;
         }
-        if dates.get(next_date).is_some_and(|t| t.start < end) {
+        if next_date < n_dates && out.mentions[next_date].start < end32 {
             return;
         }
         let name = names.intern(canonical);

@@ -142,20 +142,33 @@ fn has_digit(b: &[u8]) -> bool {
 /// `dct` is the document creation time relative expressions resolve against;
 /// without it, years stay unknown (`XXXX-12-04`).
 pub fn find(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>) -> Vec<TimexMention> {
-    find_with(body, sentences, dct, true)
+    let mut out = Vec::new();
+    find_each(body, sentences, dct, true, |start, end, ty, value| {
+        out.push(TimexMention { start, end, ty, value: value.to_string() })
+    });
+    out
 }
 
-/// `find`, with the prefilter switched off when `filter` is false (the
-/// tests check that it never hides a match).
-fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, filter: bool) -> Vec<TimexMention> {
+/// [`find`] as a callback per expression, `(start, end, type, value)`, in
+/// order, with the value lent rather than allocated (the analysis interns
+/// it). The prefilter is switched off when `filter` is false (the tests
+/// check that it never hides a match).
+pub(crate) fn find_each(
+    body: &str,
+    sentences: &[Range<usize>],
+    dct: Option<NaiveDate>,
+    filter: bool,
+    mut f: impl FnMut(usize, usize, TimexType, &str),
+) {
     let ac = prefilter();
     let mut res = Resolver::new(dct);
-    let mut out = Vec::new();
     // Lowercased once for the whole body, and one token buffer reused for
     // every sentence: per-sentence copies were a visible share of the time.
     let lower = body.to_ascii_lowercase();
     let mut toks = Vec::new();
-    let mut vals: Vec<Option<(TimexType, String)>> = Vec::new();
+    // Each candidate's type and the range of its value in `values`.
+    let mut vals: Vec<Option<(TimexType, Range<usize>)>> = Vec::new();
+    let mut values = String::new();
     let mut sent: Vec<usize> = Vec::new();
     for seg in segments(body, sentences) {
         // A digit is a trigger: look for one (a vectorised byte scan) before
@@ -171,6 +184,12 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
         if cands.is_empty() {
             continue;
         }
+        values.clear();
+        let mut resolve = |raw: &Raw, dir, day: Option<&str>, values: &mut String| {
+            let at = values.len();
+            let ty = res.resolve(raw, dir, day, values);
+            Some((ty, at..values.len()))
+        };
         // Clock times take their day from a day-level date in the same sentence.
         vals.clear();
         vals.resize(cands.len(), None);
@@ -179,7 +198,7 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
                 continue;
             }
             let dir = tense::direction(t, c.s, c.e, body);
-            vals[k] = Some(res.resolve(&c.raw, dir, None));
+            vals[k] = resolve(&c.raw, dir, None, &mut values);
         }
         // local sentence number of each candidate (segments may hold several)
         sent.clear();
@@ -197,24 +216,25 @@ fn find_with(body: &str, sentences: &[Range<usize>], dct: Option<NaiveDate>, fil
             if vals[k].is_some() {
                 continue;
             }
-            let day = (0..cands.len())
+            // Copied out: the day is read from `values` while the time's
+            // own value is appended to it.
+            let mut day = [0u8; 10];
+            let has_day = (0..cands.len())
                 .filter(|&o| sent[o] == sent[k] && o != k)
                 .min_by_key(|&o| (o > k, o.abs_diff(k)))
                 .and_then(|o| vals[o].as_ref())
-                .map(|(_, v)| v.as_str())
-                .filter(|v| {
-                    let b = v.as_bytes();
-                    b.len() >= 10 && b[4] == b'-' && b[7] == b'-'
-                })
-                .map(|v| v[..10].to_string());
-            vals[k] = Some(res.resolve(&cands[k].raw, resolve::Dir::Past, day.as_deref()));
+                .map(|(_, r)| values[r.clone()].as_bytes())
+                .filter(|b| b.len() >= 10 && b[4] == b'-' && b[7] == b'-')
+                .map(|b| day.copy_from_slice(&b[..10]))
+                .is_some();
+            let day = has_day.then(|| std::str::from_utf8(&day).ok()).flatten();
+            vals[k] = resolve(&cands[k].raw, resolve::Dir::Past, day, &mut values);
         }
         for (c, v) in cands.iter().zip(vals.drain(..)) {
-            let (ty, value) = v.expect("every candidate resolved");
-            out.push(TimexMention { start: toks[c.s].s, end: toks[c.e - 1].e, ty, value });
+            let (ty, r) = v.expect("every candidate resolved");
+            f(toks[c.s].s, toks[c.e - 1].e, ty, &values[r]);
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -234,7 +254,11 @@ mod tests {
             let text: String = cols[1].replace("\\n", "\n").replace(['[', ']'], "");
             let dct = NaiveDate::parse_from_str(cols[0], "%Y-%m-%d").ok();
             let sents = super::super::sentences::split(&text);
-            assert_eq!(find_with(&text, &sents, dct, true), find_with(&text, &sents, dct, false), "{text}");
+            let mut filtered = Vec::new();
+            find_each(&text, &sents, dct, true, |s, e, ty, v| filtered.push((s, e, ty, v.to_string())));
+            let mut unfiltered = Vec::new();
+            find_each(&text, &sents, dct, false, |s, e, ty, v| unfiltered.push((s, e, ty, v.to_string())));
+            assert_eq!(filtered, unfiltered, "{text}");
         }
     }
 }

@@ -9,6 +9,7 @@
 use super::super::TimexType;
 use super::lexicon::Unit;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use std::fmt::Write as _;
 
 /// Which way an underspecified date points from the dct.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,13 +154,47 @@ pub fn duration_value(n: Option<f64>, u: Unit) -> String {
     }
 }
 
-fn ymd(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+/// Appends `n` zero-padded to `width` digits, as `{:0width$}` does, without
+/// the formatting machinery for the common case: this runs for every date
+/// of every article.
+fn num(out: &mut String, n: impl Into<i64>, width: usize) {
+    let n: i64 = n.into();
+    if !(0..=9999).contains(&n) {
+        let _ = write!(out, "{n:0width$}");
+        return;
+    }
+    let digits = if n >= 1000 {
+        4
+    } else if n >= 100 {
+        3
+    } else if n >= 10 {
+        2
+    } else {
+        1
+    };
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits)));
+    let mut buf = [0u8; 4];
+    let mut v = n as u32;
+    for slot in buf[..digits].iter_mut().rev() {
+        *slot = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    out.extend(buf[..digits].iter().map(|&b| b as char));
 }
 
-fn week(d: NaiveDate) -> String {
+fn ymd(out: &mut String, d: NaiveDate) {
+    num(out, d.year(), 4);
+    out.push('-');
+    num(out, d.month(), 2);
+    out.push('-');
+    num(out, d.day(), 2);
+}
+
+fn week(out: &mut String, d: NaiveDate) {
     let w = d.iso_week();
-    format!("{:04}-W{:02}", w.year(), w.week())
+    num(out, w.year(), 4);
+    out.push_str("-W");
+    num(out, w.week(), 2);
 }
 
 fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
@@ -174,8 +209,9 @@ fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 { d.checked_add_days(Days::new(n as u64)) } else { d.checked_sub_days(Days::new(n.unsigned_abs())) }
 }
 
-/// Value of `base` moved by `off` units of `g`; `None` base gives the X form.
-fn shifted(base: Option<NaiveDate>, g: Gran, off: i32) -> String {
+/// Appends the value of `base` moved by `off` units of `g`; `None` base
+/// (or a date out of range) gives the X form.
+fn shifted(out: &mut String, base: Option<NaiveDate>, g: Gran, off: i32) {
     let x = match g {
         Gran::Day => "XXXX-XX-XX",
         Gran::Week => "XXXX-WXX",
@@ -186,21 +222,40 @@ fn shifted(base: Option<NaiveDate>, g: Gran, off: i32) -> String {
         Gran::Decade => "XXX",
         Gran::Century => "XX",
     };
-    let Some(b) = base else { return x.into() };
-    let v = match g {
-        Gran::Day => add_days(b, off as i64).map(ymd),
-        Gran::Week => add_days(b, 7 * off as i64).map(week),
-        Gran::Weekend => add_days(b, 7 * off as i64).map(|d| week(d) + "-WE"),
-        Gran::Month => add_months(b, off).map(|d| format!("{:04}-{:02}", d.year(), d.month())),
+    let Some(b) = base else { return out.push_str(x) };
+    let week_off = |n: i32| add_days(b, 7 * n as i64);
+    match g {
+        Gran::Day => match add_days(b, off as i64) {
+            Some(d) => ymd(out, d),
+            None => out.push_str(x),
+        },
+        Gran::Week | Gran::Weekend => match week_off(off) {
+            Some(d) => {
+                week(out, d);
+                if g == Gran::Weekend {
+                    out.push_str("-WE");
+                }
+            }
+            None => out.push_str(x),
+        },
+        Gran::Month => match add_months(b, off) {
+            Some(d) => {
+                num(out, d.year(), 4);
+                out.push('-');
+                num(out, d.month(), 2);
+            }
+            None => out.push_str(x),
+        },
         Gran::Quarter => {
             let q = b.year() * 4 + (b.month0() / 3) as i32 + off;
-            Some(format!("{:04}-Q{}", q.div_euclid(4), q.rem_euclid(4) + 1))
+            num(out, q.div_euclid(4), 4);
+            out.push_str("-Q");
+            num(out, q.rem_euclid(4) + 1, 1);
         }
-        Gran::Year => Some(format!("{:04}", b.year() + off)),
-        Gran::Decade => Some(format!("{:03}", b.year().div_euclid(10) + off)),
-        Gran::Century => Some(format!("{:02}", b.year().div_euclid(100) + off)),
-    };
-    v.unwrap_or_else(|| x.into())
+        Gran::Year => num(out, b.year() + off, 4),
+        Gran::Decade => num(out, b.year().div_euclid(10) + off, 3),
+        Gran::Century => num(out, b.year().div_euclid(100) + off, 2),
+    }
 }
 
 /// Keeps the dct and the chain anchor while an article is read in order.
@@ -284,44 +339,58 @@ impl Resolver {
         })
     }
 
-    fn day_value(&mut self, d: NaiveDate) -> String {
+    fn day_value(&mut self, out: &mut String, d: NaiveDate) {
         self.anchor = Some(d);
         self.coarse = Some((d, Gran::Day));
-        ymd(d)
+        ymd(out, d)
     }
 
-    /// Type and value of `raw`. `day` is a day-level value from the same
-    /// sentence that clock times attach to.
-    pub fn resolve(&mut self, raw: &Raw, dir: Dir, day: Option<&str>) -> (TimexType, String) {
+    /// Type of `raw`; its value is appended to `out`. `day` is a day-level
+    /// value from the same sentence that clock times attach to. Values are
+    /// written into the caller's buffer: one allocation per date was a
+    /// visible share of the whole analysis.
+    pub fn resolve(&mut self, raw: &Raw, dir: Dir, day: Option<&str>, out: &mut String) -> TimexType {
         use TimexType::*;
         let dct = self.dct;
         match raw {
             Raw::Ymd(y, m, d) => match NaiveDate::from_ymd_opt(*y, *m, *d) {
-                Some(x) => (Date, self.day_value(x)),
-                None => (Date, format!("{y:04}-{m:02}-{d:02}")),
+                Some(x) => self.day_value(out, x),
+                None => {
+                    num(out, *y, 4);
+                    out.push('-');
+                    num(out, *m, 2);
+                    out.push('-');
+                    num(out, *d, 2);
+                }
             },
             Raw::Ym(y, m) => {
                 if let Some(d) = NaiveDate::from_ymd_opt(*y, *m, 1) {
                     self.coarse = Some((d, Gran::Month));
                 }
-                (Date, format!("{y:04}-{m:02}"))
+                num(out, *y, 4);
+                out.push('-');
+                num(out, *m, 2);
             }
             Raw::Y(y) => {
                 if let Some(d) = NaiveDate::from_ymd_opt(*y, 1, 1) {
                     self.coarse = Some((d, Gran::Year));
                 }
-                (Date, format!("{y:04}"))
+                num(out, *y, 4);
             }
             Raw::Decade(d) => {
                 if let Some(x) = NaiveDate::from_ymd_opt(d * 10, 1, 1) {
                     self.coarse = Some((x, Gran::Decade));
                 }
-                (Date, format!("{d:03}"))
+                num(out, *d, 3);
             }
-            Raw::Century(c) => (Date, format!("{c:02}")),
+            Raw::Century(c) => num(out, *c, 2),
             Raw::MonthThatYear(m) => match self.coarse.filter(|(_, g)| rank(*g) <= rank(Gran::Year)) {
-                Some((d, _)) => (Date, format!("{:04}-{m:02}", d.year())),
-                None => self.resolve(&Raw::Month(*m, Pick::Dir), dir, day),
+                Some((d, _)) => {
+                    num(out, d.year(), 4);
+                    out.push('-');
+                    num(out, *m, 2);
+                }
+                None => return self.resolve(&Raw::Month(*m, Pick::Dir), dir, day, out),
             },
             Raw::Weekend => match dct {
                 Some(d) => {
@@ -332,34 +401,45 @@ impl Resolver {
                         Dir::Past => -sat,
                         Dir::Future => (7 - sat).rem_euclid(7),
                     };
-                    (Date, add_days(d, off).map_or("XXXX-WXX-WE".into(), |x| week(x) + "-WE"))
+                    match add_days(d, off) {
+                        Some(x) => {
+                            week(out, x);
+                            out.push_str("-WE");
+                        }
+                        None => out.push_str("XXXX-WXX-WE"),
+                    }
                 }
-                None => (Date, "XXXX-WXX-WE".into()),
+                None => out.push_str("XXXX-WXX-WE"),
             },
-            Raw::Fiscal(y) => (Date, format!("FY{y:04}")),
+            Raw::Fiscal(y) => {
+                out.push_str("FY");
+                num(out, *y, 4);
+            }
             Raw::FiscalRel(o) => match dct {
-                Some(d) => (Date, format!("FY{:04}", d.year() + o)),
-                None => (Date, "FYXXXX".into()),
+                Some(d) => {
+                    out.push_str("FY");
+                    num(out, d.year() + o, 4);
+                }
+                None => out.push_str("FYXXXX"),
             },
             Raw::MonthDay(m, d) => match self.pick_year(*m, *d, Pick::Dir, dir) {
-                Some(y) => self.resolve(&Raw::Ymd(y, *m, *d), dir, day),
-                None => (Date, format!("XXXX-{m:02}-{d:02}")),
+                Some(y) => return self.resolve(&Raw::Ymd(y, *m, *d), dir, day, out),
+                None => month_day(out, None, *m, *d),
             },
             Raw::Month(m, pick) => match self.pick_year(*m, 0, *pick, dir) {
-                Some(y) => (Date, format!("{y:04}-{m:02}")),
-                None => (Date, format!("XXXX-{m:02}")),
+                Some(y) => year_month(out, Some(y), *m),
+                None => year_month(out, None, *m),
             },
             Raw::MonthDayY(m, d, off) => match dct {
-                Some(x) => self.resolve(&Raw::Ymd(x.year() + off, *m, *d), dir, day),
-                None => (Date, format!("XXXX-{m:02}-{d:02}")),
+                Some(x) => return self.resolve(&Raw::Ymd(x.year() + off, *m, *d), dir, day, out),
+                None => month_day(out, None, *m, *d),
             },
-            Raw::MonthY(m, off) => match dct {
-                Some(d) => (Date, format!("{:04}-{m:02}", d.year() + off)),
-                None => (Date, format!("XXXX-{m:02}")),
-            },
+            Raw::MonthY(m, off) => year_month(out, dct.map(|d| d.year() + off), *m),
             Raw::Weekday(w, pick) => {
                 let Some(d) = dct else {
-                    return (Date, format!("XXXX-WXX-{w}"));
+                    out.push_str("XXXX-WXX-");
+                    num(out, *w, 1);
+                    return Date;
                 };
                 let cur = d.weekday().number_from_monday() as i64;
                 let w = *w as i64;
@@ -382,30 +462,24 @@ impl Resolver {
                     },
                 };
                 match add_days(d, off) {
-                    Some(x) => (Date, self.day_value(x)),
-                    None => (Date, "XXXX-XX-XX".into()),
+                    Some(x) => self.day_value(out, x),
+                    None => out.push_str("XXXX-XX-XX"),
                 }
             }
             Raw::Thanksgiving => {
                 let y = self.pick_year(11, 28, Pick::Dir, dir);
                 match y.and_then(|y| NaiveDate::from_weekday_of_month_opt(y, 11, Weekday::Thu, 4)) {
-                    Some(x) => (Date, self.day_value(x)),
-                    None => (Date, "XXXX-11-XX".into()),
+                    Some(x) => self.day_value(out, x),
+                    None => out.push_str("XXXX-11-XX"),
                 }
             }
             Raw::Quarter(y, q) => {
                 let cur = dct.map_or(0, |d| d.month0() / 3 + 1);
-                match self.year_of(*y, dir, *q > cur, *q < cur) {
-                    Some(y) => (Date, format!("{y:04}-Q{q}")),
-                    None => (Date, format!("XXXX-Q{q}")),
-                }
+                part_of_year(out, self.year_of(*y, dir, *q > cur, *q < cur), 'Q', *q);
             }
             Raw::Half(y, h) => {
                 let cur = dct.map_or(0, |d| if d.month() <= 6 { 1 } else { 2 });
-                match self.year_of(*y, dir, *h > cur, *h < cur) {
-                    Some(y) => (Date, format!("{y:04}-H{h}")),
-                    None => (Date, format!("XXXX-H{h}")),
-                }
+                part_of_year(out, self.year_of(*y, dir, *h > cur, *h < cur), 'H', *h);
             }
             Raw::Season(y, s) => {
                 // first month of the season (winter: December)
@@ -417,44 +491,105 @@ impl Resolver {
                 };
                 let m = dct.map_or(1, |d| d.month());
                 match self.year_of(*y, dir, start > m, start + 2 < m) {
-                    Some(y) => (Date, format!("{y:04}-{s}")),
-                    None => (Date, format!("XXXX-{s}")),
+                    Some(y) => num(out, y, 4),
+                    None => out.push_str("XXXX"),
                 }
+                out.push('-');
+                out.push_str(s);
             }
             Raw::Rel(g, off) => {
-                let v = shifted(dct, *g, *off);
+                shifted(out, dct, *g, *off);
                 if *g == Gran::Day {
                     self.anchor = dct.and_then(|d| add_days(d, *off as i64));
                 }
-                (Date, v)
             }
             Raw::Chain(g, off) => {
                 let base = match self.coarse {
                     Some((d, cg)) if rank(cg) <= rank(*g) => Some(d),
                     _ => self.anchor.or(dct),
                 };
-                let v = shifted(base, *g, *off);
+                shifted(out, base, *g, *off);
                 if *g == Gran::Day {
                     self.anchor = base.and_then(|d| add_days(d, *off as i64));
                 }
-                (Date, v)
             }
-            Raw::Anaphor => (Date, shifted(self.anchor.or(dct), Gran::Day, 0)),
-            Raw::Ref(r) => (Date, (*r).into()),
+            Raw::Anaphor => shifted(out, self.anchor.or(dct), Gran::Day, 0),
+            Raw::Ref(r) => out.push_str(r),
             Raw::Pod(inner, p) => {
-                let (_, v) = self.resolve(inner, dir, day);
-                (Time, format!("{v}T{p}"))
+                self.resolve(inner, dir, day, out);
+                out.push('T');
+                out.push_str(p);
+                return Time;
             }
             Raw::Time { h, m, utc } => {
-                let d = match day {
-                    Some(d) => d.to_string(),
-                    None => shifted(dct, Gran::Day, 0),
-                };
-                let z = if *utc { "Z" } else { "" };
-                (Time, format!("{d}T{h:02}:{m:02}{z}"))
+                match day {
+                    Some(d) => out.push_str(d),
+                    None => shifted(out, dct, Gran::Day, 0),
+                }
+                out.push('T');
+                num(out, *h, 2);
+                out.push(':');
+                num(out, *m, 2);
+                if *utc {
+                    out.push('Z');
+                }
+                return Time;
             }
-            Raw::Dur(v) => (Duration, v.clone()),
-            Raw::Set(v) => (Set, v.clone()),
+            Raw::Dur(v) => {
+                out.push_str(v);
+                return Duration;
+            }
+            Raw::Set(v) => {
+                out.push_str(v);
+                return Set;
+            }
+        }
+        Date
+    }
+}
+
+/// `YYYY-MM`, or `XXXX-MM` without a year.
+fn year_month(out: &mut String, y: Option<i32>, m: u32) {
+    match y {
+        Some(y) => num(out, y, 4),
+        None => out.push_str("XXXX"),
+    }
+    out.push('-');
+    num(out, m, 2);
+}
+
+/// `XXXX-MM-DD`: a day whose year is unknown.
+fn month_day(out: &mut String, y: Option<i32>, m: u32, d: u32) {
+    year_month(out, y, m);
+    out.push('-');
+    num(out, d, 2);
+}
+
+/// `YYYY-Q3`, `XXXX-H1`...
+fn part_of_year(out: &mut String, y: Option<i32>, letter: char, n: u32) {
+    match y {
+        Some(y) => num(out, y, 4),
+        None => out.push_str("XXXX"),
+    }
+    out.push('-');
+    out.push(letter);
+    let _ = write!(out, "{n}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hand-written padding must agree with `format!`'s `{:0w$}`
+    /// everywhere, including the values it hands back to `format!`.
+    #[test]
+    fn num_pads_like_format() {
+        for n in [0i64, 7, 42, 999, 1000, 2025, 9999, 10_000, 123_456, -1, -42, -2025, i64::from(u32::MAX)] {
+            for width in 1..=4 {
+                let mut out = String::from("x");
+                num(&mut out, n, width);
+                assert_eq!(out, format!("x{n:0width$}"), "{n} width {width}");
+            }
         }
     }
 }
