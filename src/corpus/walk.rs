@@ -123,9 +123,15 @@ pub fn read_file(path: &Path, size_cap: u64) -> Result<Vec<u8>, String> {
     if meta.len() > size_cap {
         return Err(format!("{} is over the size cap of {}", human(meta.len()), human(size_cap)));
     }
+    // Read no further than the size just found (bytes appended since are
+    // left out): the `Take` then reports the end itself, which saves
+    // `read_to_end` a last system call per file to find it, a visible share
+    // of loading 100,000 small files. A size of 0 may be a file that does
+    // not know its size (procfs): that one is read to the end, never past
+    // the cap.
+    let limit = if meta.len() > 0 { meta.len() } else { size_cap + 1 };
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // The file may grow after the check: never read past the cap.
-    (&file).take(size_cap + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    (&file).take(limit).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
     if bytes.len() as u64 > size_cap {
         return Err(format!("over the size cap of {}", human(size_cap)));
     }
