@@ -177,13 +177,25 @@ pub fn load_all(source: &Source, opts: &LoadOptions) -> (Vec<Loaded>, Vec<Skip>)
         match event {
             LoadEvent::Discovered { skips, .. } => out.1.extend(skips),
             LoadEvent::Batch { items, skips, .. } => {
-                out.0.extend(items);
+                if !items.is_empty() {
+                    out.0.push(items);
+                }
                 out.1.extend(skips);
             }
         }
     });
-    let (mut items, mut skips) = out.into_inner().unwrap_or_else(|e| e.into_inner());
-    items.sort_by_key(|l: &Loaded| l.article.order);
+    let (mut batches, mut skips) = out.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Each batch holds consecutive files in order, so ordering the batches
+    // orders the articles: a corpus of large items is then copied once, into
+    // a vector of the right size, rather than regrown and sorted in place.
+    batches.sort_by_key(|b: &Vec<Loaded>| b[0].article.order);
+    let mut items = Vec::with_capacity(batches.iter().map(Vec::len).sum());
+    for batch in batches {
+        items.extend(batch);
+    }
+    if !items.is_sorted_by_key(|l: &Loaded| l.article.order) {
+        items.sort_by_key(|l: &Loaded| l.article.order);
+    }
     skips.sort_by(|a: &Skip, b: &Skip| a.location.cmp(&b.location));
     (items, skips)
 }
