@@ -250,6 +250,18 @@ fn span<'a>(cx: &Ctx<'a>, c: &Cand) -> &'a str {
     &cx.body[cx.toks[c.a].start as usize..cx.toks[c.b - 1].end as usize]
 }
 
+/// Printable ASCII with no two spaces in a row.
+fn plain_ascii(text: &[u8]) -> bool {
+    let mut prev = 0;
+    for &b in text {
+        if !(b' '..0x7f).contains(&b) || (b == b' ' && prev == b' ') {
+            return false;
+        }
+        prev = b;
+    }
+    true
+}
+
 /// The canonical name of a mention: its own, or the one it was linked to.
 /// Runs of whitespace collapse to one space (a name broken over a line),
 /// curly apostrophes become straight ones, short place forms take their
@@ -273,8 +285,7 @@ pub fn canonical_cow<'a>(cx: &Ctx<'a>, c: &'a Cand) -> Cow<'a, str> {
     }
     // Most names are plain ASCII with single spaces: one byte pass proves
     // it, cheaper than the searches below (this runs for every mention).
-    let b = text.as_bytes();
-    if b.iter().all(|&x| (b' '..0x7f).contains(&x)) && !b.windows(2).any(|w| w == b"  ") {
+    if plain_ascii(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut name = if text.contains(['\t', '\n', '\u{a0}']) || text.contains("  ") {
