@@ -163,17 +163,11 @@ impl Gazetteer {
             }
             let start = toks[t].start as usize;
             let first_hit = hits.len();
-            let mut node = Trie::ROOT;
             let mut tj = t;
-            for (pos, &b) in bytes[start..].iter().enumerate() {
-                let Some((next, flags)) = trie.step(node, b) else { break };
-                node = next;
-                if flags == 0 {
-                    continue;
-                }
+            for (len, flags) in trie.prefixes(&bytes[start..]) {
                 // The entry body[start..end] ends here: a hit if a token
                 // ends here too.
-                let end = (start + pos + 1) as u32;
+                let end = (start + len) as u32;
                 while tj < n && toks[tj].end < end {
                     tj += 1;
                 }

@@ -73,6 +73,12 @@ impl Trie {
         Trie { class, cells: b.cells }
     }
 
+    /// The entries that are prefixes of `text`, shortest first, as
+    /// `(length, value)`.
+    pub fn prefixes<'a>(&'a self, text: &'a [u8]) -> Prefixes<'a> {
+        Prefixes { trie: self, text, pos: 0, node: Self::ROOT }
+    }
+
     /// The node reached from `node` by `byte`, if any entry continues so,
     /// with the value of the entry ending there (0 if none).
     #[inline]
@@ -82,6 +88,32 @@ impl Trie {
         // children sit at base + 1 and up.
         let cell = self.cells[next as usize];
         (cell.check == node).then_some((next, cell.value))
+    }
+}
+
+/// See [`Trie::prefixes`].
+pub struct Prefixes<'a> {
+    trie: &'a Trie,
+    text: &'a [u8],
+    /// Bytes walked so far, and the node they lead to.
+    pos: usize,
+    node: u32,
+}
+
+impl Iterator for Prefixes<'_> {
+    type Item = (usize, u32);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, u32)> {
+        while let Some(&b) = self.text.get(self.pos) {
+            let (node, value) = self.trie.step(self.node, b)?;
+            self.node = node;
+            self.pos += 1;
+            if value != 0 {
+                return Some((self.pos, value));
+            }
+        }
+        None
     }
 }
 
