@@ -1,6 +1,6 @@
 //! Short hand-written word lists the context rules look at: the words
 //! around a capitalised run that say what it names. Longer lists (titles,
-//! cue words, names) live in `assets/gazetteer/` and the automaton.
+//! cue words, names) live in `assets/gazetteer/` and the gazetteer trie.
 
 /// Particles that may sit inside a person's or place's name.
 pub const PARTICLES: &[&str] = &[

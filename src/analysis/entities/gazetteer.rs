@@ -1,5 +1,5 @@
 //! Gazetteers: the name and cue lists under `assets/gazetteer/`, compiled
-//! in, merged into one Aho-Corasick automaton built once per process.
+//! in, merged into one trie built once per process.
 //!
 //! Every list entry becomes one pattern; an entry found in several lists
 //! carries the union of their category bits. A scan yields, for each token
@@ -7,9 +7,7 @@
 //! boundary.
 
 use super::tokens::{CAP, Token};
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+use super::trie::Trie;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -53,10 +51,9 @@ const FUNCTION_WORDS: &str = include_str!("../../../assets/gazetteer/function_wo
 const EVENT_CUES: &str = include_str!("../../../assets/gazetteer/event_cues.txt");
 
 pub struct Gazetteer {
-    /// The automaton itself rather than an `AhoCorasick` wrapper: the scan
-    /// walks it byte by byte from each token start (see `scan`).
-    nfa: NFA,
-    flags: Vec<u32>,
+    /// Every entry with its category bits; the scan walks it byte by byte
+    /// from each token start (see `scan`).
+    trie: Trie,
     /// Canonical names of short place forms ("U.S." -> "United States").
     /// hashbrown (foldhash): probed for every place mention, where SipHash
     /// showed in profiles.
@@ -116,7 +113,7 @@ impl Gazetteer {
                 add(e, f);
                 if f == ROLE && !e.contains(' ') {
                     // "Analyst Jane Doe" at a sentence start. Leaked, once
-                    // per process, to give the automaton a 'static str.
+                    // per process, to give the trie a 'static str.
                     let mut c = e.chars();
                     if let Some(h) = c.next() {
                         let cap: String = h.to_uppercase().chain(c).collect();
@@ -127,11 +124,7 @@ impl Gazetteer {
         }
         let mut pats: Vec<(&'static str, u32)> = map.into_iter().collect();
         pats.sort_unstable();
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(pats.iter().map(|p| p.0))
-            .expect("gazetteer automaton");
-        Gazetteer { canon, nfa, flags: pats.into_iter().map(|p| p.1).collect() }
+        Gazetteer { canon, trie: Trie::build(&pats) }
     }
 
     /// The canonical name of a place written `text`, when it is a short
@@ -145,13 +138,12 @@ impl Gazetteer {
     ///
     /// Only capitalised words, and the two words before one ("sculptor
     /// X", "founder of X", the role in "UBS analyst X"), can start an entry the
-    /// rules look at, so instead of scanning the whole body the automaton
+    /// rules look at, so instead of scanning the whole body the trie
     /// is walked anchored from those token starts alone; the walk stops as
     /// soon as no entry can continue.
     ///
-    /// The walk is done by hand with the automaton's transitions rather
-    /// than an overlapping search per token: it checks for matches only
-    /// where a token ends, and costs no search setup per start.
+    /// The walk checks for entries only where a token ends, and costs no
+    /// search setup per start.
     pub fn scan(&self, body: &str, toks: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         self.scan_into(body, toks, &mut hits);
@@ -160,47 +152,30 @@ impl Gazetteer {
 
     /// [`Gazetteer::scan`] into `hits` (cleared first).
     pub fn scan_into(&self, body: &str, toks: &[Token], hits: &mut Vec<Hit>) {
-        let nfa = &self.nfa;
+        let trie = &self.trie;
         let bytes = body.as_bytes();
         let n = toks.len();
         hits.clear();
         let cap = |k: usize| toks[k].flags & CAP != 0;
-        let Ok(start_sid) = nfa.start_state(Anchored::Yes) else { return };
         for t in 0..n {
             if !(cap(t) || (t + 1 < n && cap(t + 1)) || (t + 2 < n && cap(t + 2))) {
                 continue;
             }
             let start = toks[t].start as usize;
             let first_hit = hits.len();
-            let mut sid = start_sid;
             let mut tj = t;
-            for (pos, &b) in bytes.iter().enumerate().skip(start) {
-                sid = nfa.next_state(Anchored::Yes, sid, b);
-                if nfa.is_dead(sid) {
-                    break;
-                }
-                if !nfa.is_match(sid) {
-                    continue;
-                }
-                let end = (pos + 1) as u32;
+            for (len, flags) in trie.prefixes(&bytes[start..]) {
+                // The entry body[start..end] ends here: a hit if a token
+                // ends here too.
+                let end = (start + len) as u32;
                 while tj < n && toks[tj].end < end {
                     tj += 1;
                 }
                 if tj >= n {
                     break;
                 }
-                if toks[tj].end != end {
-                    continue;
-                }
-                // A match state also holds the entries that are proper
-                // suffixes of the path walked; only a full-length one
-                // starts at this token.
-                let len = pos + 1 - start;
-                for k in 0..nfa.match_len(sid) {
-                    let pid = nfa.match_pattern(sid, k);
-                    if nfa.pattern_len(pid) == len {
-                        hits.push(Hit { tok: t as u32, end_tok: tj as u32 + 1, flags: self.flags[pid.as_usize()] });
-                    }
+                if toks[tj].end == end {
+                    hits.push(Hit { tok: t as u32, end_tok: tj as u32 + 1, flags });
                 }
             }
             // Longest first within a token, as `Lookup` expects.

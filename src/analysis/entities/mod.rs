@@ -5,8 +5,8 @@
 //! 1. `tokens`: word tokens with shape flags (capitalised, all caps,
 //!    possessive cut off, sentence- or quote-initial, headline).
 //! 2. `gazetteer`: the lists in `assets/gazetteer/` (places, given names,
-//!    surnames, demonyms, titles, cue words) in one Aho-Corasick automaton,
-//!    walked anchored from the tokens that can start a relevant entry.
+//!    surnames, demonyms, titles, cue words) in one trie (`trie`), walked
+//!    from the tokens that can start a relevant entry.
 //! 3. `rules`: capitalised runs (with connectors such as "of", particles,
 //!    and possessives bridged into organisation names) are split at titles,
 //!    nationalities, months and model numbers, and classified from cue
@@ -25,6 +25,7 @@ mod filters;
 mod gazetteer;
 mod rules;
 mod tokens;
+mod trie;
 
 use super::{Kind, NameMention};
 use gazetteer::{GAZETTEER, Lookup};
@@ -123,7 +124,7 @@ pub fn explain(body: &str, sentences: &[Range<usize>]) -> Vec<(usize, usize, Kin
         .collect()
 }
 
-/// Force the gazetteer automaton to be built now (it is otherwise built on
+/// Force the gazetteer trie to be built now (it is otherwise built on
 /// first use), e.g. before timing or before spawning workers.
 pub fn warm_up() {
     std::sync::LazyLock::force(&GAZETTEER);

@@ -51,6 +51,18 @@ const DOTTED: &[&str] = &[
     "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
+/// Length of the longest entry of [`DOTTED`].
+const DOTTED_MAX: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < DOTTED.len() {
+        if DOTTED[i].len() > max {
+            max = DOTTED[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -71,7 +83,7 @@ pub fn tokenize_into(body: &str, sentences: &[Range<usize>], toks: &mut Vec<Toke
     let bytes = body.as_bytes();
     let len = bytes.len();
     let mut pos = 0;
-    let mut sent_idx = 0;
+    let mut opens = SentenceStarts::new(sentences);
     // The previous non-space character was one that opens a quote or aside.
     let mut after_opener = true;
     let mut after_quote = false;
@@ -84,122 +96,152 @@ pub fn tokenize_into(body: &str, sentences: &[Range<usize>], toks: &mut Vec<Toke
             pos += 1;
             continue;
         }
-        let (c, cl) = char_at(body, i);
-        pos += cl;
-        if c == '&' {
-            toks.push(Token { start: i as u32, end: (i + 1) as u32, flags: if gap_plain { JOINED } else { 0 } });
-            gap_plain = true;
-            after_opener = false;
-            continue;
-        }
-        if !is_word_char(c) {
-            if c == ' ' || c == '\t' || c == '\u{a0}' {
-                // keep gap_plain as is
+        // How the word starting here opens: its case flags and case counts.
+        // An ASCII letter or digit is classed by a table lookup and left to
+        // the word loop below; only other bytes are decoded as chars.
+        let (mut flags, mut upper, mut lower);
+        let k = ascii::CLASS[b as usize];
+        if k != 0 {
+            flags = if k == ascii::UPPER {
+                CAP
+            } else if k == ascii::LOWER {
+                LOWER
             } else {
-                gap_plain = false;
-                if c == ','
-                    && let Some(t) = toks.last_mut()
-                    && t.end as usize == i
-                {
-                    t.flags |= COMMA_AFTER;
-                }
-                after_quote = matches!(c, '‘' | '“' | '"' | '\'' | '«' | '`');
-                after_opener = matches!(
-                    c,
-                    '‘' | '“'
-                        | '"'
-                        | '\''
-                        | '('
-                        | '['
-                        | '«'
-                        | '`'
-                        | ':'
-                        | '—'
-                        | '–'
-                        | '\n'
-                        | '•'
-                        | '*'
-                        | '#'
-                        | '>'
-                        | '|'
-                );
+                0
+            };
+            (upper, lower) = (0, 0);
+        } else {
+            let (c, cl) = char_at(body, i);
+            pos += cl;
+            if c == '&' {
+                toks.push(Token { start: i as u32, end: (i + 1) as u32, flags: if gap_plain { JOINED } else { 0 } });
+                gap_plain = true;
+                after_opener = false;
+                continue;
             }
-            continue;
+            if !is_word_char(c) {
+                if c == '\t' || c == '\u{a0}' {
+                    // Spacing: keep gap_plain as is.
+                } else {
+                    gap_plain = false;
+                    if c == ','
+                        && let Some(t) = toks.last_mut()
+                        && t.end as usize == i
+                    {
+                        t.flags |= COMMA_AFTER;
+                    }
+                    after_quote = matches!(c, '‘' | '“' | '"' | '\'' | '«' | '`');
+                    after_opener = matches!(
+                        c,
+                        '‘' | '“'
+                            | '"'
+                            | '\''
+                            | '('
+                            | '['
+                            | '«'
+                            | '`'
+                            | ':'
+                            | '—'
+                            | '–'
+                            | '\n'
+                            | '•'
+                            | '*'
+                            | '#'
+                            | '>'
+                            | '|'
+                    );
+                }
+                continue;
+            }
+            flags = if c.is_uppercase() {
+                CAP
+            } else if c.is_lowercase() {
+                LOWER
+            } else {
+                0
+            };
+            upper = usize::from(c.is_uppercase());
+            lower = usize::from(c.is_lowercase());
         }
-        // A word starts at i.
+        // A word starts at i; pos is past its first char unless that is an
+        // ASCII one, which the first run below takes.
         let start = i;
-        let mut end = i + cl;
-        let mut flags = 0u16;
-        if c.is_uppercase() {
-            flags |= CAP;
-        } else if c.is_lowercase() {
-            flags |= LOWER;
-        }
-        let mut upper = usize::from(c.is_uppercase());
-        let mut lower = usize::from(c.is_lowercase());
+        let mut end = pos;
         let mut has_dot = false;
-        while pos < len {
-            let j = pos;
-            if bytes[j].is_ascii_alphanumeric() {
-                // ASCII fast path, most of the text: a tight loop that only
-                // ORs byte classes; uppercase letters are counted only in
-                // the rare run without a lowercase one.
-                let (e, seen) = ascii_run(bytes, j);
-                if seen & ascii::LOWER != 0 {
-                    lower += 1;
-                } else if seen & ascii::UPPER != 0 {
-                    upper += bytes[j..e].iter().filter(|b| b.is_ascii_uppercase()).count();
-                }
+        loop {
+            // ASCII fast path, most of the text: a tight loop that only ORs
+            // byte classes; uppercase letters are counted only in the rare
+            // run without a lowercase one.
+            let (e, seen) = ascii_run(bytes, pos);
+            if seen & ascii::LOWER != 0 {
+                lower += 1;
+            } else if seen & ascii::UPPER != 0 {
+                upper += bytes[pos..e].iter().filter(|b| b.is_ascii_uppercase()).count();
+            }
+            if e > pos {
                 pos = e;
-                end = pos;
-                continue;
+                end = e;
             }
-            let (d, dl) = char_at(body, j);
-            if d as u32 >= 0x80 && (is_word_char(d) || is_mark(d)) {
-                upper += usize::from(d.is_uppercase());
-                lower += usize::from(d.is_lowercase());
-                pos += dl;
-                end = pos;
-                continue;
-            }
-            if matches!(d, '-' | '\'' | '’' | '.') {
-                // A joiner stays inside the word only between word chars.
-                let a = j + dl;
-                let next = (a < len).then(|| char_at(body, a).0);
-                let next_is_word = next.is_some_and(is_word_char);
-                if matches!(d, '\'' | '’') {
-                    let is_s = matches!(next, Some('s' | 'S'));
-                    // 's' is one byte, so a + 1 is a char boundary here.
-                    let s_then = (is_s && a + 1 < len).then(|| char_at(body, a + 1).0);
-                    if is_s && !s_then.is_some_and(is_word_char) {
-                        // Possessive: "Russia’s" -> "Russia" + POSS; the
-                        // suffix is consumed so it never becomes a token.
-                        flags |= POSS;
-                        pos = a + 1;
-                        break;
-                    }
-                    if !next_is_word && body[start..end].ends_with(['s', 'S']) {
-                        // Plural possessive: "Koreans’".
-                        flags |= POSS;
-                        pos = a;
-                        break;
-                    }
+            let Some(&n) = bytes.get(pos) else { break };
+            let j = pos;
+            let (d, dl) = if n < 0x80 {
+                // Nearly every word ends here, at a space or a comma.
+                if !matches!(n, b'-' | b'\'' | b'.') {
+                    break;
                 }
-                if next_is_word {
-                    has_dot |= d == '.';
-                    pos = a;
+                (n as char, 1)
+            } else {
+                let (d, dl) = char_at(body, j);
+                if is_word_char(d) || is_mark(d) {
+                    upper += usize::from(d.is_uppercase());
+                    lower += usize::from(d.is_lowercase());
+                    pos += dl;
                     end = pos;
                     continue;
                 }
-                if d == '.' {
-                    // Trailing full stop of an initial, a dotted acronym or a
-                    // known abbreviation belongs to the word.
-                    let w = &body[start..end];
-                    let initial = w.chars().count() == 1 && flags & CAP != 0;
-                    if initial || has_dot || DOTTED.contains(&w) {
-                        end = j + 1;
-                        pos = end;
-                    }
+                if d != '’' {
+                    break;
+                }
+                (d, dl)
+            };
+            // A joiner stays inside the word only between word chars.
+            let a = j + dl;
+            let next = (a < len).then(|| char_at(body, a).0);
+            let next_is_word = next.is_some_and(is_word_char);
+            if matches!(d, '\'' | '’') {
+                let is_s = matches!(next, Some('s' | 'S'));
+                // 's' is one byte, so a + 1 is a char boundary here.
+                let s_then = (is_s && a + 1 < len).then(|| char_at(body, a + 1).0);
+                if is_s && !s_then.is_some_and(is_word_char) {
+                    // Possessive: "Russia’s" -> "Russia" + POSS; the
+                    // suffix is consumed so it never becomes a token.
+                    flags |= POSS;
+                    pos = a + 1;
+                    break;
+                }
+                if !next_is_word && body[start..end].ends_with(['s', 'S']) {
+                    // Plural possessive: "Koreans’".
+                    flags |= POSS;
+                    pos = a;
+                    break;
+                }
+            }
+            if next_is_word {
+                has_dot |= d == '.';
+                pos = a;
+                end = pos;
+                continue;
+            }
+            if d == '.' {
+                // Trailing full stop of an initial, a dotted acronym or a
+                // known abbreviation belongs to the word.
+                let w = &body[start..end];
+                let initial = w.chars().count() == 1 && flags & CAP != 0;
+                // Every sentence-final word gets here: the length test spares
+                // most of them the scan of the list.
+                if initial || has_dot || (w.len() <= DOTTED_MAX && DOTTED.contains(&w)) {
+                    end = j + 1;
+                    pos = end;
                 }
             }
             break;
@@ -210,13 +252,10 @@ pub fn tokenize_into(body: &str, sentences: &[Range<usize>], toks: &mut Vec<Toke
         if gap_plain && !toks.is_empty() {
             flags |= JOINED;
         }
-        while sent_idx < sentences.len() && sentences[sent_idx].end <= start {
-            sent_idx += 1;
-        }
         if after_quote {
             flags |= AFTER_QUOTE;
         }
-        if after_opener || sentences.get(sent_idx).is_some_and(|s| s.start == start) {
+        if after_opener || opens.opens_at(start) {
             flags |= INITIAL;
         }
         toks.push(Token { start: start as u32, end: end as u32, flags });
@@ -227,6 +266,44 @@ pub fn tokenize_into(body: &str, sentences: &[Range<usize>], toks: &mut Vec<Toke
         gap_plain = true;
     }
     mark_headlines(body, toks, sentences);
+}
+
+/// Which token starts open a sentence, asked in increasing order: the
+/// sentence a token falls in is kept at hand, so each token costs a compare
+/// or two instead of an index into `sentences`.
+struct SentenceStarts<'a> {
+    rest: &'a [Range<usize>],
+    /// Start and end of the first sentence in `rest` (`usize::MAX` past the
+    /// last).
+    start: usize,
+    end: usize,
+}
+
+impl<'a> SentenceStarts<'a> {
+    fn new(sentences: &'a [Range<usize>]) -> Self {
+        let mut s = SentenceStarts { rest: sentences, start: 0, end: 0 };
+        s.load();
+        s
+    }
+
+    fn load(&mut self) {
+        (self.start, self.end) = self.rest.first().map_or((usize::MAX, usize::MAX), |s| (s.start, s.end));
+    }
+
+    /// Whether `pos` is the start of the first sentence not ending at or
+    /// before it.
+    #[inline]
+    fn opens_at(&mut self, pos: usize) -> bool {
+        if self.end <= pos {
+            while let Some((s, rest)) = self.rest.split_first()
+                && s.end <= pos
+            {
+                self.rest = rest;
+            }
+            self.load();
+        }
+        self.start == pos
+    }
 }
 
 /// End of the run of ASCII letters and digits from `i`, with the union of
