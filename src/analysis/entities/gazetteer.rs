@@ -7,7 +7,6 @@
 //! boundary.
 
 use super::tokens::{CAP, Token};
-use super::trie::Trie;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -53,7 +52,9 @@ const EVENT_CUES: &str = include_str!("../../../assets/gazetteer/event_cues.txt"
 pub struct Gazetteer {
     /// Every entry with its category bits; the scan walks it byte by byte
     /// from each token start (see `scan`).
-    trie: Trie,
+    /// Entry -> flags, as a double-array trie: a walk anchored at a token
+    /// start is a few reads per byte and stops where no entry continues.
+    trie: yada::DoubleArray<Vec<u8>>,
     /// Canonical names of short place forms ("U.S." -> "United States").
     /// hashbrown (foldhash): probed for every place mention, where SipHash
     /// showed in profiles.
@@ -124,7 +125,9 @@ impl Gazetteer {
         }
         let mut pats: Vec<(&'static str, u32)> = map.into_iter().collect();
         pats.sort_unstable();
-        Gazetteer { canon, trie: Trie::build(&pats) }
+        let keys: Vec<(&[u8], u32)> = pats.iter().map(|(k, f)| (k.as_bytes(), *f)).collect();
+        let bytes = yada::builder::DoubleArrayBuilder::build(&keys).expect("gazetteer entries build a trie");
+        Gazetteer { canon, trie: yada::DoubleArray::new(bytes).expect("a trie just built is valid") }
     }
 
     /// The canonical name of a place written `text`, when it is a short
@@ -164,7 +167,7 @@ impl Gazetteer {
             let start = toks[t].start as usize;
             let first_hit = hits.len();
             let mut tj = t;
-            for (len, flags) in trie.prefixes(&bytes[start..]) {
+            for (flags, len) in trie.common_prefix_search(&bytes[start..]) {
                 // The entry body[start..end] ends here: a hit if a token
                 // ends here too.
                 let end = (start + len) as u32;

@@ -5,7 +5,7 @@
 //! 1. `tokens`: word tokens with shape flags (capitalised, all caps,
 //!    possessive cut off, sentence- or quote-initial, headline).
 //! 2. `gazetteer`: the lists in `assets/gazetteer/` (places, given names,
-//!    surnames, demonyms, titles, cue words) in one trie (`trie`), walked
+//!    surnames, demonyms, titles, cue words) in one double-array trie (`yada`), walked
 //!    from the tokens that can start a relevant entry.
 //! 3. `rules`: capitalised runs (with connectors such as "of", particles,
 //!    and possessives bridged into organisation names) are split at titles,
@@ -25,7 +25,6 @@ mod filters;
 mod gazetteer;
 mod rules;
 mod tokens;
-mod trie;
 
 use super::{Kind, NameMention};
 use gazetteer::{GAZETTEER, Lookup};
