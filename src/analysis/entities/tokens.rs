@@ -172,7 +172,7 @@ pub fn tokenize_into(body: &str, sentences: &[Range<usize>], toks: &mut Vec<Toke
             // ASCII fast path, most of the text: a tight loop that only ORs
             // byte classes; uppercase letters are counted only in the rare
             // run without a lowercase one.
-            let (e, seen) = ascii_run(bytes, pos);
+            let (e, seen) = ascii::run(bytes, pos);
             if seen & ascii::LOWER != 0 {
                 lower += 1;
             } else if seen & ascii::UPPER != 0 {
@@ -304,23 +304,6 @@ impl<'a> SentenceStarts<'a> {
         }
         self.start == pos
     }
-}
-
-/// End of the run of ASCII letters and digits from `i`, with the union of
-/// their byte classes. Counting cases here kept the counts in memory (the
-/// caller's state spilled), a store per byte: the OR stays in a register.
-#[inline]
-fn ascii_run(bytes: &[u8], mut i: usize) -> (usize, u8) {
-    let mut seen = 0u8;
-    while let Some(&b) = bytes.get(i) {
-        let k = ascii::CLASS[b as usize];
-        if k == 0 {
-            break;
-        }
-        seen |= k;
-        i += 1;
-    }
-    (i, seen)
 }
 
 /// The char at byte `i` (a char boundary) and its length.

@@ -6,7 +6,7 @@
 //! punctuation tokens; curly apostrophes fold to `'` and en dashes to `-` so
 //! "New Year’s" and "2010–11" match like their ASCII spellings.
 
-use crate::analysis::ascii::{CLASS, DIGIT, LOWER};
+use crate::analysis::ascii::{self, DIGIT, LOWER};
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,7 +70,7 @@ pub fn tokenize_into<'a>(body: &str, r: Range<usize>, lower: &'a str, out: &mut 
         sp = false;
         if c.is_ascii_alphanumeric() {
             // Leading digits and their value first, then the rest of the
-            // run through a class table: tight loops with the flags kept in
+            // run eight bytes at a time: tight loops with the flags kept in
             // registers (this loop sees every byte of every sentence).
             let (mut nd, mut num) = (0usize, 0u32);
             while i < r.end && b[i].is_ascii_digit() {
@@ -78,15 +78,8 @@ pub fn tokenize_into<'a>(body: &str, r: Range<usize>, lower: &'a str, out: &mut 
                 num = num.saturating_mul(10).saturating_add((b[i] - b'0') as u32);
                 i += 1;
             }
-            let mut seen = 0u8;
-            while i < r.end {
-                let k = CLASS[b[i] as usize];
-                if k == 0 {
-                    break;
-                }
-                seen |= k;
-                i += 1;
-            }
+            let (end, seen) = ascii::run(&b[..r.end], i);
+            i = end;
             let (digit_after, lower_seen) = (seen & DIGIT != 0, seen & LOWER != 0);
             t.e = i;
             let len = i - s;
