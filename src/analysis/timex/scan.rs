@@ -6,7 +6,7 @@
 
 use super::amounts;
 use super::dates::{date_at, season_word};
-use super::lexicon::{date_preposition, month, month_abbr, weekday};
+use super::lexicon::{date_preposition, month, month_abbr, ordinal_word, unit, weekday};
 use super::relative;
 use super::resolve::Raw;
 use super::token::{Kind, Tok};
@@ -311,13 +311,92 @@ fn word_starts(w: &str) -> u8 {
     })
 }
 
+/// Words after "the" that a rule taking "the" can go on with, besides
+/// numbers, units, ordinals and seasons (see [`determiner_may_open`]).
+const AFTER_THE: &[&str] = &[
+    // relative::modified: "the (very) end of", "the late 1990s"
+    "very",
+    "beginning",
+    "start",
+    "end",
+    "middle",
+    "close",
+    "turn",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    // relative::the_rel and amounts::durations
+    "following",
+    "next",
+    "previous",
+    "prior",
+    "same",
+    "coming",
+    "past",
+    "last",
+    "future",
+    "financial",
+    "fiscal",
+    "near",
+    "foreseeable",
+    "distant",
+    "present",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "moment",
+    "weekend",
+    "first",
+    "final",
+    "initial",
+    "latest",
+];
+
+/// Whether an expression can open at token `i` when it is "the", "a", "an"
+/// or "that" (true for any other token). Those four are three quarters of
+/// the tokens that pass `can_start` and almost never open an expression;
+/// the word after them says when one might, before every rule is tried.
+/// The tests run the whole table with and without this check. Rules that
+/// take these words: `relative::modified` and `the_rel`, `dates::the_forms`,
+/// `amounts::durations`, `sets` and `dur_core`, `relative::rel_at`.
+fn determiner_may_open(t: T, i: usize) -> bool {
+    let w = t.w(i);
+    if !matches!(w, "the" | "a" | "an" | "that") {
+        return true;
+    }
+    let Some(next) = t.tok(i + 1) else { return false };
+    let nw = next.w();
+    match (w, next.kind) {
+        ("the", Kind::Num | Kind::Mixed) => true,
+        ("the", Kind::Punct) => next.ch == b'\'',
+        ("the", Kind::Word) => {
+            unit(nw).is_some() || ordinal_word(nw).is_some() || season_word(nw).is_some() || AFTER_THE.contains(&nw)
+        }
+        // "a week", "a few days", "a couple of years", "a later date", "per annum"
+        ("a" | "an", Kind::Punct) => next.ch == b'-',
+        ("a" | "an", Kind::Word) => unit(nw).is_some() || matches!(nw, "few" | "couple" | "and" | "later" | "annum"),
+        // "that day", "that same week", "that night"
+        ("that", Kind::Word) => matches!(nw, "same" | "day" | "week" | "month" | "year") || part_of_day(nw).is_some(),
+        _ => false,
+    }
+}
+
 /// Every match in `toks`, in order, non-overlapping (longest at each start).
 pub fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
+    scan_with(toks, true)
+}
+
+/// [`scan`], with the determiner check switched off when `shortcut` is
+/// false (the tests check that it never hides a match).
+fn scan_with(toks: &[Tok<'_>], shortcut: bool) -> Vec<Cand> {
     let t = T(toks);
     let mut out: Vec<Cand> = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if !can_start(&toks[i]) {
+        if !can_start(&toks[i]) || (shortcut && !determiner_may_open(t, i)) {
             i += 1;
             continue;
         }
@@ -351,4 +430,54 @@ pub fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every match in `text`, sentence by sentence: (start, end, meaning).
+    fn matches(text: &str, shortcut: bool) -> Vec<(usize, usize, Raw)> {
+        let lower = text.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        let mut out = Vec::new();
+        for r in crate::analysis::sentences::split(text) {
+            super::super::token::tokenize_into(text, r, &lower, &mut toks);
+            out.extend(scan_with(&toks, shortcut).into_iter().map(|c| (toks[c.s].s, toks[c.e - 1].e, c.raw)));
+        }
+        out
+    }
+
+    /// The determiner check only saves time: with and without it, the table
+    /// and the forms that open with "the", "a" or "that" match the same.
+    #[test]
+    fn determiner_shortcut_hides_nothing() {
+        let table = include_str!("../../../tests/data/timex_table.tsv");
+        let mut texts: Vec<String> = table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(|t| t.replace("\\n", "\n").replace(['[', ']'], ""))
+            .collect();
+        let forms = [
+            "It ended the day before.",
+            "By the very end of 2008 it was over.",
+            "The late 1990s and the '90s were good.",
+            "A week ago, a few days later, a couple of years on, at a later date.",
+            "It pays 5 per cent per annum and 3 a year, twice a week.",
+            "That same day, that night, that year.",
+            "In the first quarter of 2020, the third-quarter result.",
+            "In the past, at the moment, over the weekend, in the coming weeks.",
+            "The following day, the previous year, the past decade, the next two years.",
+            "In the summer, in the morning, the financial year, the near future.",
+            "The 4th of July and the year 2000, the 21st century.",
+        ];
+        for form in forms {
+            assert!(!matches(form, true).is_empty(), "{form}");
+        }
+        texts.extend(forms.iter().map(|f| f.to_string()));
+        for text in &texts {
+            assert_eq!(matches(text, true), matches(text, false), "{text}");
+        }
+    }
 }
