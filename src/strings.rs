@@ -75,8 +75,14 @@ pub struct Interner {
 }
 
 impl Interner {
+    /// Room for `strings` strings of `bytes` bytes in all, in the store and
+    /// in the table: growing the table rehashes every id it holds.
     pub fn with_capacity(strings: usize, bytes: usize) -> Interner {
-        Interner { strings: Strings::with_capacity(strings, bytes), ..Interner::default() }
+        Interner {
+            strings: Strings::with_capacity(strings, bytes),
+            table: HashTable::with_capacity(strings),
+            ..Interner::default()
+        }
     }
 
     /// The id of `s`, which is pushed if new.
