@@ -138,32 +138,47 @@ impl Event {
     /// The names in the event's sentence (not dates), as the article's
     /// analysis links them, each once, in order.
     pub fn entities<'a>(&self, analysis: &'a Analysis) -> Vec<(Kind, &'a str)> {
-        sentence_entities(analysis, &self.sentence)
+        sentence_entities(analysis, &self.sentence, self.mention)
     }
 }
 
-/// The names (not dates) in the sentence at `r`, each once, in order.
-fn sentence_entities<'a>(analysis: &'a Analysis, r: &Range<usize>) -> Vec<(Kind, &'a str)> {
+/// The names (not dates) in the sentence at `r`, each once, in order;
+/// `near` is the index of a mention in it (see [`mentions_in`]).
+fn sentence_entities<'a>(analysis: &'a Analysis, r: &Range<usize>, near: usize) -> Vec<(Kind, &'a str)> {
     let mut ids = Vec::new();
-    sentence_names_into(analysis, r, &mut ids);
+    sentence_names_into(analysis, r, near, &mut ids);
     ids.into_iter().map(|(kind, n)| (kind, &analysis.names[n as usize])).collect()
 }
 
 /// [`sentence_entities`] as indices into the article's names, into a
 /// cleared `out`: names are interned per article, so equal indices are
 /// equal names, and the merge can hash each name once per article.
-fn sentence_names_into(analysis: &Analysis, r: &Range<usize>, out: &mut Vec<(Kind, u32)>) {
+fn sentence_names_into(analysis: &Analysis, r: &Range<usize>, near: usize, out: &mut Vec<(Kind, u32)>) {
     out.clear();
-    for m in mentions_in(analysis, r).filter(|m| m.kind != Kind::Date) {
+    for m in mentions_in(analysis, r, near).filter(|m| m.kind != Kind::Date) {
         if !out.contains(&(m.kind, m.name)) {
             out.push((m.kind, m.name));
         }
     }
 }
 
-fn mentions_in<'a>(analysis: &'a Analysis, r: &Range<usize>) -> impl Iterator<Item = &'a super::Mention> {
-    let first = analysis.mentions.partition_point(|m| (m.start as usize) < r.start);
-    analysis.mentions[first..].iter().take_while(move |m| (m.end as usize) <= r.end)
+/// The mentions inside `r`. `near` is a mention inside it (the event's
+/// date): the first one is found by stepping back from there over the few
+/// mentions of one sentence, not by a search of the whole article, which
+/// ran for every dated sentence of the corpus.
+fn mentions_in<'a>(analysis: &'a Analysis, r: &Range<usize>, near: usize) -> impl Iterator<Item = &'a super::Mention> {
+    let ms = &analysis.mentions;
+    let inside = |m: &super::Mention| r.start <= m.start as usize && m.end as usize <= r.end;
+    let first = if ms.get(near).is_some_and(inside) {
+        let mut k = near;
+        while k > 0 && ms[k - 1].start as usize >= r.start {
+            k -= 1;
+        }
+        k
+    } else {
+        ms.partition_point(|m| (m.start as usize) < r.start)
+    };
+    ms[first..].iter().take_while(move |m| (m.end as usize) <= r.end)
 }
 
 /// An article to take events from.
@@ -250,7 +265,7 @@ fn article_events(index: u32, input: &Input, out: &mut Batch, scratch: &mut Scra
             Some(c) if (c.start, c.end) == (start, end) => c.names,
             _ => {
                 let from = out.names.len() as u32;
-                sentence_names_into(a, &(start as usize..end as usize), &mut scratch.names);
+                sentence_names_into(a, &(start as usize..end as usize), mention as usize, &mut scratch.names);
                 for &(_, n) in &scratch.names {
                     let h = &mut scratch.hashes[n as usize];
                     if *h == 0 {
