@@ -170,6 +170,7 @@ pub(crate) fn find_each(
     let mut vals: Vec<Option<(TimexType, Range<usize>)>> = Vec::new();
     let mut values = String::new();
     let mut sent: Vec<usize> = Vec::new();
+    let mut cands = Vec::new();
     for seg in segments(body, sentences) {
         // A digit is a trigger: look for one (a vectorised byte scan) before
         // running the automaton, which only the digitless sentences need.
@@ -180,7 +181,7 @@ pub(crate) fn find_each(
         token::tokenize_into(body, seg, &lower, &mut toks);
         let toks = &toks[..];
         let t = scan::T(toks);
-        let cands = scan::scan(toks);
+        scan::scan_into(toks, &mut cands);
         if cands.is_empty() {
             continue;
         }

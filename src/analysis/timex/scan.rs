@@ -384,16 +384,17 @@ fn determiner_may_open(t: T, i: usize) -> bool {
     }
 }
 
-/// Every match in `toks`, in order, non-overlapping (longest at each start).
-pub fn scan(toks: &[Tok<'_>]) -> Vec<Cand> {
-    scan_with(toks, true)
+/// Every match in `toks`, in order, non-overlapping (longest at each
+/// start), into `out` (cleared first, so one vector serves every sentence).
+pub fn scan_into(toks: &[Tok<'_>], out: &mut Vec<Cand>) {
+    scan_with(toks, true, out)
 }
 
-/// [`scan`], with the determiner check switched off when `shortcut` is
-/// false (the tests check that it never hides a match).
-fn scan_with(toks: &[Tok<'_>], shortcut: bool) -> Vec<Cand> {
+/// [`scan_into`], with the determiner check switched off when `shortcut`
+/// is false (the tests check that it never hides a match).
+fn scan_with(toks: &[Tok<'_>], shortcut: bool, out: &mut Vec<Cand>) {
     let t = T(toks);
-    let mut out: Vec<Cand> = Vec::new();
+    out.clear();
     let mut i = 0;
     while i < t.len() {
         if !can_start(&toks[i]) || (shortcut && !determiner_may_open(t, i)) {
@@ -429,7 +430,6 @@ fn scan_with(toks: &[Tok<'_>], shortcut: bool) -> Vec<Cand> {
             None => i += 1,
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -443,7 +443,9 @@ mod tests {
         let mut out = Vec::new();
         for r in crate::analysis::sentences::split(text) {
             super::super::token::tokenize_into(text, r, &lower, &mut toks);
-            out.extend(scan_with(&toks, shortcut).into_iter().map(|c| (toks[c.s].s, toks[c.e - 1].e, c.raw)));
+            let mut cands = Vec::new();
+            scan_with(&toks, shortcut, &mut cands);
+            out.extend(cands.into_iter().map(|c| (toks[c.s].s, toks[c.e - 1].e, c.raw)));
         }
         out
     }
