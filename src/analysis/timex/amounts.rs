@@ -206,6 +206,11 @@ fn sets(t: T, i: usize) -> Option<(usize, Raw)> {
     None
 }
 
+/// Words after "the" that open a span ("the past two years", "the next
+/// decade"): also read by the scan's check of the word after "the".
+pub const SPAN_WORDS: &[&str] =
+    &["past", "last", "next", "first", "coming", "following", "previous", "final", "initial", "latest"];
+
 fn durations(t: T, i: usize) -> Option<(usize, Raw)> {
     let w = t.w(i);
     if approx(w) {
@@ -214,8 +219,7 @@ fn durations(t: T, i: usize) -> Option<(usize, Raw)> {
     }
     if w == "the" {
         let j = i + 1;
-        if t.any(j, &["past", "last", "next", "first", "coming", "following", "previous", "final", "initial", "latest"])
-        {
+        if t.any(j, SPAN_WORDS) {
             let k = if approx(t.w(j + 1)) { j + 2 } else { j + 1 };
             if let Some((e, n, u)) = dur_core(t, k)
                 && !t.any(k, &["a", "an"])

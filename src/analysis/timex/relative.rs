@@ -10,6 +10,13 @@ use super::resolve::{Gran, Pick, Raw, YearRef};
 use super::scan::T;
 use super::token::Kind;
 
+/// Parts of a period that open "the end of ...": also read by the scan's
+/// check of the word after "the".
+pub const PERIOD_PARTS: &[&str] = &["beginning", "start", "end", "middle", "close", "turn"];
+
+/// Modifiers before a date ("early 2009", "the late 1990s").
+pub const MODIFIERS: &[&str] = &["early", "late", "mid", "earlier", "later"];
+
 /// "the beginning of 2008", "the end of the year", "early 2009",
 /// "mid-2011", "late last year", "earlier this month", "the late 1990s".
 /// TimeML keeps the inner value (the modifier would go in `mod`).
@@ -19,7 +26,7 @@ pub fn modified(t: T, i: usize) -> Option<(usize, Raw)> {
     if the && t.is(j, "very") {
         j += 1;
     }
-    if t.any(j, &["beginning", "start", "end", "middle", "close", "turn"]) && t.is(j + 1, "of") {
+    if t.any(j, PERIOD_PARTS) && t.is(j + 1, "of") {
         let k = j + 2;
         if t.is(k, "the")
             && let Some((u, false)) = unit(t.w(k + 1))
@@ -30,7 +37,7 @@ pub fn modified(t: T, i: usize) -> Option<(usize, Raw)> {
         }
         return inner(t, k);
     }
-    if t.any(j, &["early", "late", "mid", "earlier", "later"]) {
+    if t.any(j, MODIFIERS) {
         let loose = t.any(j, &["earlier", "later"]);
         j += 1;
         if t.p(j, b'-') && t.glued(j) {

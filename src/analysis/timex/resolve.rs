@@ -573,7 +573,7 @@ fn part_of_year(out: &mut String, y: Option<i32>, letter: char, n: u32) {
     }
     out.push('-');
     out.push(letter);
-    let _ = write!(out, "{n}");
+    num(out, n, 1);
 }
 
 #[cfg(test)]

@@ -311,23 +311,11 @@ fn word_starts(w: &str) -> u8 {
     })
 }
 
-/// Words after "the" that a rule taking "the" can go on with, besides
-/// numbers, units, ordinals and seasons (see [`determiner_may_open`]).
+/// Words after "the" that `relative::the_rel` goes on with, besides units,
+/// ordinals, seasons and the lists the other rules share
+/// (see [`determiner_may_open`]).
 const AFTER_THE: &[&str] = &[
-    // relative::modified: "the (very) end of", "the late 1990s"
-    "very",
-    "beginning",
-    "start",
-    "end",
-    "middle",
-    "close",
-    "turn",
-    "early",
-    "late",
-    "mid",
-    "earlier",
-    "later",
-    // relative::the_rel and amounts::durations
+    "very", // "the very end of"
     "following",
     "next",
     "previous",
@@ -349,10 +337,6 @@ const AFTER_THE: &[&str] = &[
     "night",
     "moment",
     "weekend",
-    "first",
-    "final",
-    "initial",
-    "latest",
 ];
 
 /// Whether an expression can open at token `i` when it is "the", "a", "an"
@@ -373,7 +357,12 @@ fn determiner_may_open(t: T, i: usize) -> bool {
         ("the", Kind::Num | Kind::Mixed) => true,
         ("the", Kind::Punct) => next.ch == b'\'',
         ("the", Kind::Word) => {
-            unit(nw).is_some() || ordinal_word(nw).is_some() || season_word(nw).is_some() || AFTER_THE.contains(&nw)
+            unit(nw).is_some()
+                || ordinal_word(nw).is_some()
+                || season_word(nw).is_some()
+                || [AFTER_THE, relative::PERIOD_PARTS, relative::MODIFIERS, amounts::SPAN_WORDS]
+                    .iter()
+                    .any(|list| list.contains(&nw))
         }
         // "a week", "a few days", "a couple of years", "a later date", "per annum"
         ("a" | "an", Kind::Punct) => next.ch == b'-',
